@@ -1,0 +1,171 @@
+package io.github.authbench.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The embedded store: one node's memory, no server. Entries expire per entry through Caffeine's {@link Expiry}, driven by
+ * a {@link Ticker} read from the configured clock, and the cache is bounded so a flood of logins cannot exhaust the heap
+ * (an evicted session is a logged-out user: size the bound for the expected live logins).
+ *
+ * <p>Each operation is a single map operation; the atomic ones use {@code asMap().computeIfPresent}, which Caffeine runs
+ * atomically per key.
+ */
+public final class CaffeineSessionStore implements SessionStore {
+
+    /** Enough for a few million live logins on a default heap; a bound, not a preallocation. */
+    public static final long DEFAULT_MAXIMUM_SIZE = 4_000_000;
+
+    /** How long an entry is kept after its logical end, so late credentials get EXPIRED or REVOKED, not UNKNOWN. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final Duration retention;
+    private final Cache<String, StoredEntry> entries;
+    private final Cache<String, SubjectIndex> subjects;
+
+    public CaffeineSessionStore(Clock clock) {
+        this(clock, DEFAULT_MAXIMUM_SIZE, DEFAULT_RETENTION);
+    }
+
+    public CaffeineSessionStore(Clock clock, long maximumSize, Duration retention) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative: " + retention);
+        }
+        Ticker ticker = () -> toNanos(clock.instant());
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(ticker)
+                .expireAfter(new RetainUntil<StoredEntry>(StoredEntry::expiresAt))
+                .build();
+        this.subjects = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(ticker)
+                .expireAfter(new RetainUntil<SubjectIndex>(SubjectIndex::until))
+                .build();
+    }
+
+    @Override
+    public void put(String key, byte[] value, Instant expiresAt, String subject) {
+        entries.put(key, new StoredEntry(value, expiresAt));
+        if (subject != null) {
+            subjects.asMap().merge(subject, new SubjectIndex(Set.of(key), expiresAt),
+                    (old, added) -> old.plus(key, expiresAt, entries.asMap()::containsKey));
+        }
+    }
+
+    @Override
+    public StoredEntry get(String key) {
+        return entries.getIfPresent(key);
+    }
+
+    @Override
+    public List<StoredEntry> getAll(List<String> keys) {
+        List<StoredEntry> found = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            found.add(entries.getIfPresent(key));
+        }
+        return found;
+    }
+
+    @Override
+    public StoredEntry getAndExtend(String key, Instant newExpiresAt) {
+        StoredEntry[] previous = new StoredEntry[1];
+        Instant now = clock.instant();
+        entries.asMap().computeIfPresent(key, (k, entry) -> {
+            previous[0] = entry;
+            return entry.isLiveAt(now) ? new StoredEntry(entry.value(), newExpiresAt) : entry;
+        });
+        return previous[0];
+    }
+
+    @Override
+    public StoredEntry swap(String key, byte[] value) {
+        StoredEntry[] previous = new StoredEntry[1];
+        Instant now = clock.instant();
+        entries.asMap().computeIfPresent(key, (k, entry) -> {
+            previous[0] = entry;
+            return entry.isLiveAt(now) ? new StoredEntry(value, entry.expiresAt()) : entry;
+        });
+        return previous[0];
+    }
+
+    @Override
+    public void revokeSubject(String subject, byte[] tombstone) {
+        SubjectIndex index = subjects.asMap().remove(subject);
+        if (index != null) {
+            for (String key : index.keys()) {
+                swap(key, tombstone);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        entries.invalidateAll();
+        subjects.invalidateAll();
+    }
+
+    private static long toNanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** The keys one subject's logins are stored under, kept as long as the longest-lived of them. */
+    private record SubjectIndex(Set<String> keys, Instant until) {
+
+        /** This index plus {@code key}, dropping keys the store has already forgotten so the index cannot grow forever. */
+        SubjectIndex plus(String key, Instant expiresAt, Predicate<String> stillStored) {
+            Set<String> kept = new HashSet<>();
+            for (String k : keys) {
+                if (stillStored.test(k)) {
+                    kept.add(k);
+                }
+            }
+            kept.add(key);
+            return new SubjectIndex(Set.copyOf(kept), expiresAt.isAfter(until) ? expiresAt : until);
+        }
+    }
+
+    /** Caffeine expiry: keep each value until its logical end plus the retention period, measured on the ticker. */
+    private final class RetainUntil<V> implements Expiry<String, V> {
+        private final Function<V, Instant> end;
+
+        RetainUntil(Function<V, Instant> end) {
+            this.end = end;
+        }
+
+        @Override
+        public long expireAfterCreate(String key, V value, long currentTime) {
+            return remaining(value, currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, V value, long currentTime, long currentDuration) {
+            return remaining(value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, V value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+
+        private long remaining(V value, long currentTime) {
+            long until = toNanos(end.apply(value).plus(retention));
+            return Math.max(0, until - currentTime);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.authbench.strategy;
+
+import io.github.authbench.store.CaffeineSessionStore;
+import io.github.authbench.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Nodes of one deployment for tests: strategy instances sharing a clock, keys and a store. Closing the cluster closes its
+ * nodes and its store.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final Duration ACCESS_TTL = Duration.ofMinutes(10);
+    static final Duration REFRESH_TTL = Duration.ofMinutes(60);
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(2);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    final MutableClock clock = new MutableClock();
+    final CaffeineSessionStore store = new CaffeineSessionStore(clock);
+    final StrategyConfig config;
+    private final List<AuthStrategy> nodes = new ArrayList<>();
+
+    Cluster(String algorithm) {
+        this.config = StrategyConfig.builder()
+                .clock(clock)
+                .keys(TestKeys.of(algorithm))
+                .store(store)
+                .accessTtl(ACCESS_TTL)
+                .refreshTtl(REFRESH_TTL)
+                .idleTimeout(IDLE_TIMEOUT)
+                .absoluteTimeout(ABSOLUTE_TIMEOUT)
+                .clockSkew(CLOCK_SKEW)
+                .build();
+    }
+
+    /** A new node running strategy {@code id}. */
+    AuthStrategy node(String id) {
+        AuthStrategy node = Strategies.create(id, config);
+        nodes.add(node);
+        return node;
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(AuthStrategy::close);
+        store.close();
+    }
+}
