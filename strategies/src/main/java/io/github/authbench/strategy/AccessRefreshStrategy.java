@@ -1,6 +1,7 @@
 package io.github.authbench.strategy;
 
 import io.github.authbench.store.SessionStore;
+import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
 import io.jsonwebtoken.Claims;
 import java.time.Clock;
@@ -63,6 +64,14 @@ final class AccessRefreshStrategy implements AuthStrategy {
     /** Takes the refresh token; three store calls: read token and family together, swap, store the successor. */
     @Override
     public Credentials refresh(String credential) throws AuthException {
+        try {
+            return rotate(credential);
+        } catch (StoreUnavailableException e) {
+            throw new AuthException(Reason.UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private Credentials rotate(String credential) throws AuthException {
         if (CredentialText.hasJwsShape(CredentialText.require(credential))) {
             Reason reason = tokens.verifyForLogout(credential, JwtTokens.ACCESS_TYPE) != null
                     ? Reason.WRONG_TYPE : Reason.MALFORMED;

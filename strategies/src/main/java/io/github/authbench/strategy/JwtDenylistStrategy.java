@@ -1,5 +1,6 @@
 package io.github.authbench.strategy;
 
+import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
 import io.jsonwebtoken.Claims;
 import java.time.Clock;
@@ -48,8 +49,12 @@ final class JwtDenylistStrategy implements AuthStrategy {
             throw new AuthException(Reason.MALFORMED, "token has no jti or iat");
         }
         Instant now = clock.instant();
-        List<StoredEntry> entries = lease.store().getAll(
-                List.of(deniedKey(claims), notBeforeKey(principal.subject())));
+        List<StoredEntry> entries;
+        try {
+            entries = lease.store().getAll(List.of(deniedKey(claims), notBeforeKey(principal.subject())));
+        } catch (StoreUnavailableException e) {
+            throw new AuthException(Reason.UNAVAILABLE, e.getMessage());
+        }
         StoredEntry denied = entries.get(0);
         if (denied != null && denied.isLiveAt(now)) {
             throw new AuthException(Reason.REVOKED, "token was logged out");

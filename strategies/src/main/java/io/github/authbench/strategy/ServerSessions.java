@@ -1,6 +1,7 @@
 package io.github.authbench.strategy;
 
 import io.github.authbench.store.SessionStore;
+import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +47,12 @@ final class ServerSessions {
         }
         Instant now = clock.instant();
         String key = KEY_PREFIX + id;
-        StoredEntry entry = lifetime.renews() ? store.getAndExtend(key, now.plus(lifetime.idle())) : store.get(key);
+        StoredEntry entry;
+        try {
+            entry = lifetime.renews() ? store.getAndExtend(key, now.plus(lifetime.idle())) : store.get(key);
+        } catch (StoreUnavailableException e) {
+            throw new AuthException(Reason.UNAVAILABLE, e.getMessage());
+        }
         if (entry == null) {
             throw new AuthException(Reason.UNKNOWN, "no such session");
         }

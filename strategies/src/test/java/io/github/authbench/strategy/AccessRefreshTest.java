@@ -21,10 +21,16 @@ class AccessRefreshTest {
     static final List<String> ALGORITHMS = SigningKeys.ALGORITHMS;
     static final Principal ALICE = StrategyContractTest.ALICE;
 
+
+    /** The deployment the tests run on; subclasses run the same tests on another store. */
+    Cluster cluster(String algorithm) {
+        return new Cluster(algorithm);
+    }
+
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void refreshRotatesBothTokens(String algorithm) throws AuthException {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials first = strategy.login(ALICE);
             cluster.clock.advance(Duration.ofMinutes(1));
@@ -43,7 +49,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void reusingARotatedTokenRevokesTheWholeFamily(String algorithm) throws AuthException {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials first = strategy.login(ALICE);
             Credentials second = strategy.refresh(first.refresh());
@@ -60,7 +66,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void ofEightConcurrentRefreshesExactlyOneWins(String algorithm) throws Exception {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy nodeA = cluster.node("access-refresh");
             AuthStrategy nodeB = cluster.node("access-refresh");
             String refresh = nodeA.login(ALICE).refresh();
@@ -100,7 +106,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void eachTokenIsRefusedWhereTheOtherKindBelongs(String algorithm) {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials credentials = strategy.login(ALICE);
 
@@ -117,7 +123,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void everySingleChangedCharacterOfARefreshTokenIsRefused(String algorithm) {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             String refresh = strategy.login(ALICE).refresh();
             for (int i = 0; i < refresh.length(); i++) {
@@ -131,7 +137,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void logoutRevokesTheFamilyButNotTheIssuedAccessToken(String algorithm) throws AuthException {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy nodeA = cluster.node("access-refresh");
             AuthStrategy nodeB = cluster.node("access-refresh");
             Credentials byAccess = nodeA.login(ALICE);
@@ -153,7 +159,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void logoutWorksWithAnExpiredAccessToken(String algorithm) {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials credentials = strategy.login(ALICE);
             cluster.clock.moveTo(credentials.accessExpiresAt().plus(Duration.ofMinutes(5)));
@@ -167,7 +173,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void logoutEverywhereRevokesEveryFamilyOfTheSubject(String algorithm) throws AuthException {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials first = strategy.login(ALICE);
             Credentials second = strategy.refresh(strategy.login(ALICE).refresh());
@@ -184,7 +190,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void aRefreshTokenExpiresWithItsLifetime(String algorithm) {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Credentials credentials = strategy.login(ALICE);
 
@@ -197,7 +203,7 @@ class AccessRefreshTest {
     @ParameterizedTest
     @FieldSource("ALGORITHMS")
     void rotationNeverOutlivesTheAbsoluteTimeout(String algorithm) throws AuthException {
-        try (Cluster cluster = new Cluster(algorithm)) {
+        try (Cluster cluster = cluster(algorithm)) {
             AuthStrategy strategy = cluster.node("access-refresh");
             Instant loginAt = cluster.clock.instant();
             Instant cap = loginAt.plus(Cluster.ABSOLUTE_TIMEOUT);

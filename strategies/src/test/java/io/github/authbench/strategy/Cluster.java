@@ -1,14 +1,13 @@
 package io.github.authbench.strategy;
 
-import io.github.authbench.store.CaffeineSessionStore;
 import io.github.authbench.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Nodes of one deployment for tests: strategy instances sharing a clock, keys and a store. Closing the cluster closes its
- * nodes and its store.
+ * Nodes of one deployment for tests: strategy instances sharing a clock, keys and the data of one store. Closing the
+ * cluster closes its nodes and their stores.
  */
 final class Cluster implements AutoCloseable {
 
@@ -19,15 +18,21 @@ final class Cluster implements AutoCloseable {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     final MutableClock clock = new MutableClock();
-    final CaffeineSessionStore store = new CaffeineSessionStore(clock);
+    /** The config every node shares; each node adds its own store. */
     final StrategyConfig config;
+    private final NodeStores stores;
     private final List<AuthStrategy> nodes = new ArrayList<>();
 
+    /** A cluster on the embedded store. */
     Cluster(String algorithm) {
+        this(algorithm, NodeStores.caffeine());
+    }
+
+    Cluster(String algorithm, NodeStores stores) {
+        this.stores = stores;
         this.config = StrategyConfig.builder()
                 .clock(clock)
                 .keys(TestKeys.of(algorithm))
-                .store(store)
                 .accessTtl(ACCESS_TTL)
                 .refreshTtl(REFRESH_TTL)
                 .idleTimeout(IDLE_TIMEOUT)
@@ -38,7 +43,7 @@ final class Cluster implements AutoCloseable {
 
     /** A new node running strategy {@code id}. */
     AuthStrategy node(String id) {
-        AuthStrategy node = Strategies.create(id, config);
+        AuthStrategy node = Strategies.create(id, config.toBuilder().store(stores.storeFor(clock)).build());
         nodes.add(node);
         return node;
     }
@@ -46,6 +51,6 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(AuthStrategy::close);
-        store.close();
+        stores.close();
     }
 }

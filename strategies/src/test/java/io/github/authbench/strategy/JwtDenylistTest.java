@@ -11,9 +11,15 @@ class JwtDenylistTest {
 
     static final Principal ALICE = StrategyContractTest.ALICE;
 
+
+    /** The deployment the tests run on; subclasses run the same tests on another store. */
+    Cluster cluster(String algorithm) {
+        return new Cluster(algorithm);
+    }
+
     @Test
     void logoutDeniesThatTokenOnlyAndTheEntryEndsWithTheToken() throws AuthException {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy strategy = cluster.node("jwt-denylist");
             Credentials loggedOut = strategy.login(ALICE);
             Credentials other = strategy.login(ALICE);
@@ -30,7 +36,7 @@ class JwtDenylistTest {
     /** iat has whole seconds: a token from the same second as the cut-off is revoked too, the safe side. */
     @Test
     void logoutEverywhereRevokesUpToTheSecondAndNotAfter() throws AuthException {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy strategy = cluster.node("jwt-denylist");
             cluster.clock.advance(Duration.ofMillis(200));
             Credentials before = strategy.login(ALICE);

@@ -13,9 +13,15 @@ class SlidingSessionTest {
     static final Principal ALICE = StrategyContractTest.ALICE;
     static final Duration JUST_UNDER_IDLE = Cluster.IDLE_TIMEOUT.minusSeconds(1);
 
+
+    /** The deployment the tests run on; subclasses run the same tests on another store. */
+    Cluster cluster(String algorithm) {
+        return new Cluster(algorithm);
+    }
+
     @Test
     void activityKeepsTheSessionAliveFarBeyondTheIdleTimeout() throws AuthException {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy nodeA = cluster.node("sliding-session");
             AuthStrategy nodeB = cluster.node("sliding-session");
             String id = nodeA.login(ALICE).access();
@@ -30,7 +36,7 @@ class SlidingSessionTest {
 
     @Test
     void anIdleSessionExpires() throws AuthException {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy strategy = cluster.node("sliding-session");
             String id = strategy.login(ALICE).access();
             cluster.clock.advance(JUST_UNDER_IDLE);
@@ -45,7 +51,7 @@ class SlidingSessionTest {
 
     @Test
     void theAbsoluteTimeoutEndsEvenAnActiveSession() throws AuthException {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy strategy = cluster.node("sliding-session");
             Instant cap = cluster.clock.instant().plus(Cluster.ABSOLUTE_TIMEOUT);
             String id = strategy.login(ALICE).access();
@@ -62,7 +68,7 @@ class SlidingSessionTest {
 
     @Test
     void aSessionIsForgottenAfterTheStoreRetention() {
-        try (Cluster cluster = new Cluster("HS256")) {
+        try (Cluster cluster = cluster("HS256")) {
             AuthStrategy strategy = cluster.node("sliding-session");
             String id = strategy.login(ALICE).access();
 

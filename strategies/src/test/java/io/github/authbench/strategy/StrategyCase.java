@@ -9,6 +9,10 @@ record StrategyCase(String id, String algorithm) {
     /** Strategies whose logout ends the login at once on every node sharing the store. */
     private static final Set<String> REVOCABLE = Set.of("session", "stateful-jwt", "sliding-session", "jwt-denylist");
 
+    /** Strategies that keep state in a store: the ones a store choice changes. */
+    private static final Set<String> STORE_BACKED =
+            Set.of("session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist");
+
     /** Strategies whose access credential is an opaque session id rather than a JWT. */
     private static final Set<String> OPAQUE = Set.of("session", "sliding-session");
 
@@ -39,6 +43,10 @@ record StrategyCase(String id, String algorithm) {
      */
     static Stream<StrategyCase> withTwinSpelling() {
         return all().filter(c -> !c.accessIsJwt() || !c.algorithm().equals("HS384"));
+    }
+
+    boolean storeBacked() {
+        return STORE_BACKED.contains(id);
     }
 
     boolean logoutRevokesAccess() {
