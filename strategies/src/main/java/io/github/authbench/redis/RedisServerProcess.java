@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,20 +33,27 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final Path binary;
     private final int port;
+    private final List<String> extraArguments;
     private final Path log;
     private Process process;
 
-    private RedisServerProcess(Path binary, int port) throws IOException {
+    private RedisServerProcess(Path binary, int port, List<String> extraArguments) throws IOException {
         this.binary = binary;
         this.port = port;
+        this.extraArguments = List.copyOf(extraArguments);
         this.log = Files.createTempFile("authbench-redis-" + port + "-", ".log");
         this.log.toFile().deleteOnExit();
     }
 
     /** Starts a server on a free loopback port. */
     public static RedisServerProcess start() {
+        return start(List.of());
+    }
+
+    /** Starts a server on a free loopback port with more redis-server options, e.g. cluster mode. */
+    public static RedisServerProcess start(List<String> extraArguments) {
         try {
-            RedisServerProcess server = new RedisServerProcess(findBinary(), freePort());
+            RedisServerProcess server = new RedisServerProcess(findBinary(), freePort(), extraArguments);
             server.restart();
             return server;
         } catch (IOException e) {
@@ -71,13 +79,15 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new IllegalStateException("redis-server on port " + port + " is still running");
         }
         try {
-            process = new ProcessBuilder(List.of(binary.toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "--port", Integer.toString(port),
                     "--bind", "127.0.0.1",
                     "--save", "",
                     "--appendonly", "no",
                     "--daemonize", "no",
-                    "--loglevel", "warning"))
+                    "--loglevel", "warning"));
+            command.addAll(extraArguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

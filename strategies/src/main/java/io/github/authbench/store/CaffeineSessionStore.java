@@ -46,7 +46,7 @@ public final class CaffeineSessionStore implements SessionStore {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("retention must not be negative: " + retention);
         }
-        Ticker ticker = () -> toNanos(clock.instant());
+        Ticker ticker = ClockTicker.of(clock);
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
@@ -120,10 +120,6 @@ public final class CaffeineSessionStore implements SessionStore {
         subjects.invalidateAll();
     }
 
-    private static long toNanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    }
-
     /** The keys one subject's logins are stored under, kept as long as the longest-lived of them. */
     private record SubjectIndex(Set<String> keys, Instant until) {
 
@@ -164,7 +160,7 @@ public final class CaffeineSessionStore implements SessionStore {
         }
 
         private long remaining(V value, long currentTime) {
-            long until = toNanos(end.apply(value).plus(retention));
+            long until = ClockTicker.nanos(end.apply(value).plus(retention));
             return Math.max(0, until - currentTime);
         }
     }

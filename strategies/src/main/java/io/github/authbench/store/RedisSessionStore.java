@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -29,6 +30,10 @@ import redis.clients.jedis.params.SetParams;
  * such keys a shared hash tag.
  *
  * <p><b>Faults.</b> Any Redis error becomes {@link StoreUnavailableException}; the client's timeouts bound every call.
+ * A pooled connection opened before a Redis restart fails on its next use, so an operation that is safe to repeat is
+ * retried once, on a fresh connection, after a connection error: reads, puts, extends and revocations. A swap is not:
+ * if the first attempt reached Redis, a repeat would see its own tombstone, and a refresh would be reported as reuse.
+ * A failing call thus ends within twice the client timeout.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -94,7 +99,7 @@ public final class RedisSessionStore implements SessionStore {
         byte[] stored = key(key);
         byte[] blob = blob(expiresAt, value);
         long ttl = physicalTtlMillis(expiresAt);
-        call(() -> {
+        repeatable(() -> {
             if (subject == null) {
                 redis.set(stored, blob, SetParams.setParams().px(ttl));
                 return null;
@@ -112,7 +117,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public StoredEntry get(String key) {
-        return entry(call(() -> redis.get(key(key))));
+        return entry(repeatable(() -> redis.get(key(key))));
     }
 
     @Override
@@ -121,7 +126,7 @@ public final class RedisSessionStore implements SessionStore {
         for (int i = 0; i < stored.length; i++) {
             stored[i] = key(keys.get(i));
         }
-        List<byte[]> blobs = call(() -> redis.mget(stored));
+        List<byte[]> blobs = repeatable(() -> redis.mget(stored));
         List<StoredEntry> entries = new ArrayList<>(blobs.size());
         for (byte[] blob : blobs) {
             entries.add(entry(blob));
@@ -132,19 +137,19 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public StoredEntry getAndExtend(String key, Instant newExpiresAt) {
         long ttl = physicalTtlMillis(newExpiresAt);
-        return entry(call(() -> GET_AND_EXTEND.run(redis, List.of(key(key)),
+        return entry(repeatable(() -> GET_AND_EXTEND.run(redis, List.of(key(key)),
                 List.of(ascii(clock.millis()), expiryDigits(newExpiresAt), ascii(ttl)))));
     }
 
     @Override
     public StoredEntry swap(String key, byte[] value) {
-        return entry(call(() -> SWAP.run(redis, List.of(key(key)), List.of(ascii(clock.millis()), value))));
+        return entry(once(() -> SWAP.run(redis, List.of(key(key)), List.of(ascii(clock.millis()), value))));
     }
 
     @Override
     public void revokeSubject(String subject, byte[] tombstone) {
         byte[] index = indexKey(subject);
-        call(() -> {
+        repeatable(() -> {
             List<byte[]> keys = redis.zrange(index, 0, -1);
             if (keys.isEmpty()) {
                 return null;
@@ -163,7 +168,7 @@ public final class RedisSessionStore implements SessionStore {
 
     /** Redis's own accounting of the bytes one key takes (MEMORY USAGE), for memory-per-login measurements. */
     public long memoryUsage(String key) {
-        Long bytes = call(() -> redis.memoryUsage(key(key)));
+        Long bytes = repeatable(() -> redis.memoryUsage(key(key)));
         return bytes == null ? 0 : bytes;
     }
 
@@ -172,7 +177,18 @@ public final class RedisSessionStore implements SessionStore {
     public void close() {
     }
 
-    private <T> T call(Supplier<T> command) {
+    /** Runs a command that may run twice: once more after a connection error (a connection that died with Redis). */
+    private <T> T repeatable(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisConnectionException staleOrDown) {
+            return once(command);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("redis: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T once(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisException e) {

@@ -30,7 +30,11 @@ public interface SessionStore extends AutoCloseable {
     /** The entry under {@code key}, live or expired but still retained; {@code null} when the store has none. */
     StoredEntry get(String key);
 
-    /** The entries under several keys at once, in the order of {@code keys}, {@code null} where there is none. */
+    /**
+     * The entries under several keys at once, in the order of {@code keys}, {@code null} where there is none. The keys
+     * must share a Redis Cluster hash tag (the same {@code {...}} part), so that a clustered store can read them in one
+     * round trip from one node; strategies build their keys that way.
+     */
     List<StoredEntry> getAll(List<String> keys);
 
     /**

@@ -79,10 +79,10 @@ abstract class SessionStoreContract {
 
     @Test
     void getAllKeepsTheOrderOfKeysWithNullsForMissingOnes() {
-        store.put("a", bytes("1"), clock.instant().plusSeconds(60));
-        store.put("c", bytes("3"), clock.instant().plusSeconds(60));
+        store.put("{tag}a", bytes("1"), clock.instant().plusSeconds(60));
+        store.put("{tag}c", bytes("3"), clock.instant().plusSeconds(60));
 
-        List<StoredEntry> entries = store.getAll(List.of("c", "b", "a"));
+        List<StoredEntry> entries = store.getAll(List.of("{tag}c", "{tag}b", "{tag}a"));
 
         assertThat(entries).hasSize(3);
         assertThat(entries.get(0).value()).isEqualTo(bytes("3"));

@@ -17,20 +17,22 @@ final class RedisNodeStores implements NodeStores {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisEndpoint endpoint;
+    private final Duration timeout;
     private final String namespace = SharedRedis.freshNamespace();
     private final List<UnifiedJedis> clients = new ArrayList<>();
 
     RedisNodeStores() {
-        this(SharedRedis.endpoint());
+        this(SharedRedis.endpoint(), TIMEOUT);
     }
 
-    RedisNodeStores(RedisEndpoint endpoint) {
+    RedisNodeStores(RedisEndpoint endpoint, Duration timeout) {
         this.endpoint = endpoint;
+        this.timeout = timeout;
     }
 
     @Override
     public SessionStore storeFor(MutableClock clock) {
-        UnifiedJedis client = endpoint.connect(TIMEOUT);
+        UnifiedJedis client = endpoint.connect(timeout);
         clients.add(client);
         return new RedisSessionStore(client, clock, CaffeineSessionStore.DEFAULT_RETENTION, namespace);
     }
