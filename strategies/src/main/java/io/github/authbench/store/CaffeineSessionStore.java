@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * (an evicted session is a logged-out user: size the bound for the expected live logins).
  *
  * <p>Each operation is a single map operation; the atomic ones use {@code asMap().computeIfPresent}, which Caffeine runs
- * atomically per key.
+ * atomically per key. Cache maintenance runs on the calling thread ({@code executor(Runnable::run)}), amortized over
+ * calls, instead of waking a ForkJoinPool thread that competes with request threads for the same cores.
  */
 public final class CaffeineSessionStore implements SessionStore {
 
@@ -50,11 +51,13 @@ public final class CaffeineSessionStore implements SessionStore {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
+                .executor(Runnable::run)
                 .expireAfter(new RetainUntil<StoredEntry>(StoredEntry::expiresAt))
                 .build();
         this.subjects = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
+                .executor(Runnable::run)
                 .expireAfter(new RetainUntil<SubjectIndex>(SubjectIndex::until))
                 .build();
     }
@@ -88,7 +91,7 @@ public final class CaffeineSessionStore implements SessionStore {
         Instant now = clock.instant();
         entries.asMap().computeIfPresent(key, (k, entry) -> {
             previous[0] = entry;
-            return entry.isLiveAt(now) ? new StoredEntry(entry.value(), newExpiresAt) : entry;
+            return entry.isLiveAt(now) ? entry.withExpiry(newExpiresAt) : entry;
         });
         return previous[0];
     }

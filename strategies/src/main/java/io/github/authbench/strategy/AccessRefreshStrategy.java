@@ -86,7 +86,7 @@ final class AccessRefreshStrategy implements AuthStrategy {
         if (family == null) {
             throw new AuthException(Reason.UNKNOWN, "the login of this refresh token is no longer known");
         }
-        if (StoredValue.decode(family.value()) instanceof StoredValue.Revoked) {
+        if (StoredValue.of(family) instanceof StoredValue.Revoked) {
             throw new AuthException(Reason.REVOKED, "the login was logged out or its refresh token reused");
         }
         if (!family.isLiveAt(now)) {
@@ -101,7 +101,7 @@ final class AccessRefreshStrategy implements AuthStrategy {
         if (entry == null) {
             throw new AuthException(Reason.UNKNOWN, "no such refresh token");
         }
-        StoredValue value = StoredValue.decode(entry.value());
+        StoredValue value = StoredValue.of(entry);
         if (value instanceof StoredValue.Rotated) {
             store.swap(familyKey, StoredValue.REVOKED_BYTES);
             throw new AuthException(Reason.REUSED, "refresh token was already used; its login is now revoked");

@@ -61,7 +61,7 @@ final class JwtDenylistStrategy implements AuthStrategy {
         }
         StoredEntry notBefore = entries.get(1);
         if (notBefore != null && notBefore.isLiveAt(now)
-                && StoredValue.decode(notBefore.value()) instanceof StoredValue.NotBefore cutoff
+                && StoredValue.of(notBefore) instanceof StoredValue.NotBefore cutoff
                 && !claims.getIssuedAt().toInstant().isAfter(cutoff.instant())) {
             throw new AuthException(Reason.REVOKED, "subject logged out everywhere after this token was issued");
         }

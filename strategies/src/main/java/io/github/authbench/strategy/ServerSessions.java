@@ -56,7 +56,7 @@ final class ServerSessions {
         if (entry == null) {
             throw new AuthException(Reason.UNKNOWN, "no such session");
         }
-        StoredValue value = StoredValue.decode(entry.value());
+        StoredValue value = StoredValue.of(entry);
         if (value instanceof StoredValue.Revoked) {
             throw new AuthException(Reason.REVOKED, "session was logged out");
         }

@@ -1,5 +1,6 @@
 package io.github.authbench.strategy;
 
+import io.github.authbench.store.StoredEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -98,6 +99,11 @@ sealed interface StoredValue {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The value an entry holds, decoded once per entry (see {@link StoredEntry#decoded}). */
+    static StoredValue of(StoredEntry entry) throws AuthException {
+        return entry.decoded(StoredValue::decode);
     }
 
     /** Decodes a stored value; bytes this version cannot read fail closed as {@link Reason#UNAVAILABLE}. */

@@ -1,0 +1,118 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.store.CountingSessionStore;
+import io.github.authbench.store.SessionStore;
+import io.github.authbench.strategy.AuthStrategy;
+import io.github.authbench.strategy.SigningKeys;
+import io.github.authbench.strategy.StrategyConfig;
+import io.github.authbench.strategy.Strategies;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Two nodes of one deployment of a strategy: shared keys and shared store data, each node with its own store view
+ * (its own Redis client). Benchmarks use node A; revocation is measured from A to B. Node A's store calls are counted,
+ * by a counter that sits in the path, only in deployments made for counting: timed ones run without it.
+ */
+public final class Deployment implements AutoCloseable {
+
+    /** Benchmark time is pinned here: tokens issued at this instant never expire during a run. */
+    public static final Instant PINNED = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Population users are numbered from here, apart from the users the benchmarks log in. */
+    private static final int POPULATION_USERS = 1_000_000;
+
+    private final String strategy;
+    private final Clock clock;
+    private final StoreKind.Shared shared;
+    private final SessionStore storeA;
+    private final CountingSessionStore callsOfA;
+    private int twinUsers;
+    private final SessionStore storeB;
+    private final AuthStrategy nodeA;
+    private final AuthStrategy nodeB;
+
+    public Deployment(String strategy, SigningKeys keys, StoreKind store, Clock clock, boolean countCalls) {
+        this.strategy = strategy;
+        this.clock = clock;
+        this.shared = store.open(clock);
+        StrategyConfig config = StrategyConfig.builder()
+                .clock(clock)
+                .keys(keys)
+                .build();
+        SessionStore viewOfA = shared.forNode();
+        this.callsOfA = countCalls ? new CountingSessionStore(viewOfA) : null;
+        this.storeA = countCalls ? callsOfA : viewOfA;
+        this.storeB = shared.forNode();
+        this.nodeA = Strategies.create(strategy, config.toBuilder().store(storeA).build());
+        this.nodeB = Strategies.create(strategy, config.toBuilder().store(storeB).build());
+    }
+
+    /** A deployment whose clock never moves, as every timed benchmark uses. */
+    public static Deployment pinned(String strategy, String algorithm, StoreKind store) {
+        return pinned(strategy, SigningKeys.generate(algorithm), store);
+    }
+
+    public static Deployment pinned(String strategy, SigningKeys keys, StoreKind store) {
+        return new Deployment(strategy, keys, store, Clock.fixed(PINNED, ZoneOffset.UTC), false);
+    }
+
+    /** A pinned deployment whose node A counts its store calls. */
+    public static Deployment counting(String strategy, SigningKeys keys, StoreKind store) {
+        return new Deployment(strategy, keys, store, Clock.fixed(PINNED, ZoneOffset.UTC), true);
+    }
+
+    /**
+     * Fills the shared store with other users' state, as a live system has: {@code logins} logins (for jwt-denylist,
+     * whose logins leave nothing, logged-out tokens). An HS256 twin issues them: what the store holds per login does not
+     * depend on the signing algorithm, and HS256 keeps the fill fast. Strategies without server state are left alone.
+     */
+    public void populate(int logins, Payload payload) {
+        issueWithTwin(logins, payload, strategy.equals("jwt-denylist"));
+    }
+
+    /** Logs {@code logins} other users in through an HS256 twin on the shared store, logging each out if asked. */
+    void issueWithTwin(int logins, Payload payload, boolean logOutEach) {
+        try (AuthStrategy twin = Strategies.create(strategy,
+                StrategyConfig.builder().clock(clock).algorithm("HS256").store(storeA).build())) {
+            for (int i = 0; i < logins; i++) {
+                String access = twin.login(payload.principal(POPULATION_USERS + twinUsers++)).access();
+                if (logOutEach) {
+                    twin.logout(access);
+                }
+            }
+        }
+        if (callsOfA != null) {
+            callsOfA.reset();
+        }
+    }
+
+    /** Bytes the shared store holds now, as the store can tell (see {@link StoreKind.Shared#memoryBytes()}). */
+    public long storeMemoryBytes() {
+        return shared.memoryBytes();
+    }
+
+    public AuthStrategy nodeA() {
+        return nodeA;
+    }
+
+    public AuthStrategy nodeB() {
+        return nodeB;
+    }
+
+    /** Store calls (round trips on Redis) made by node A, in a deployment made with {@link #counting}. */
+    public CountingSessionStore callsOfA() {
+        if (callsOfA == null) {
+            throw new IllegalStateException("this deployment does not count store calls");
+        }
+        return callsOfA;
+    }
+
+    @Override
+    public void close() {
+        nodeA.close();
+        nodeB.close();
+        shared.close();
+    }
+}

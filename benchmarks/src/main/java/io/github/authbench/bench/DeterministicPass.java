@@ -1,0 +1,79 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.strategy.AuthException;
+import io.github.authbench.strategy.AuthStrategy;
+import io.github.authbench.strategy.Credentials;
+import io.github.authbench.strategy.SigningKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Everything about a strategy that can be counted rather than timed: credential bytes on the wire, server bytes and
+ * store calls (round trips on Redis) per login, per request and per logout, and the exposure windows after logout and
+ * logout-everywhere on the same and on another node.
+ */
+public final class DeterministicPass {
+
+    /** Logins made before measuring memory, so lazily built store structures are not charged to the sample. */
+    static final int MEMORY_WARMUP = 2_000;
+
+    /** Logins averaged over for server bytes per login: enough to amortize hash-table growth. */
+    static final int MEMORY_SAMPLE = 8_000;
+
+    private DeterministicPass() {
+    }
+
+    public static List<StaticMeasurement> run(List<String> strategies, List<String> algorithms, List<Payload> payloads,
+            List<StoreKind> stores, Consumer<String> progress) {
+        List<StaticMeasurement> measurements = new ArrayList<>();
+        for (String algorithm : algorithms) {
+            SigningKeys keys = SigningKeys.generate(algorithm);
+            for (StoreKind store : stores) {
+                for (String strategy : strategies) {
+                    progress.accept(strategy + " " + algorithm + " " + store);
+                    for (Payload payload : payloads) {
+                        measurements.add(measure(strategy, keys, payload, store));
+                    }
+                }
+            }
+        }
+        return measurements;
+    }
+
+    static StaticMeasurement measure(String strategy, SigningKeys keys, Payload payload, StoreKind store) {
+        try (Deployment deployment = Deployment.counting(strategy, keys, store)) {
+            AuthStrategy node = deployment.nodeA();
+            deployment.issueWithTwin(MEMORY_WARMUP, payload, false);
+            long before = deployment.storeMemoryBytes();
+            deployment.issueWithTwin(MEMORY_SAMPLE, payload, false);
+            long serverBytesPerLogin = Math.max(0, deployment.storeMemoryBytes() - before) / MEMORY_SAMPLE;
+
+            deployment.callsOfA().reset();
+            Credentials credentials = node.login(payload.principal(1));
+            long callsPerLogin = deployment.callsOfA().calls();
+            deployment.callsOfA().reset();
+            node.authenticate(credentials.access());
+            long callsPerAuthenticate = deployment.callsOfA().calls();
+            deployment.callsOfA().reset();
+            node.logout(credentials.access());
+            long callsPerLogout = deployment.callsOfA().calls();
+
+            WireSizes sizes = WireSizes.of(credentials);
+            return new StaticMeasurement(strategy, keys.algorithm(), payload.name(), store.name(),
+                    sizes.accessBytes(), sizes.authorizationHeaderBytes(), sizes.cookieHeaderBytes(),
+                    sizes.cookieBytes(), sizes.fitsCookieLimit(), sizes.fitsHeaderLimit(), sizes.refreshBytes(),
+                    serverBytesPerLogin, callsPerLogin, callsPerAuthenticate, callsPerLogout,
+                    window(strategy, keys, store, ExposureWindow.Scenario.LOGOUT_SAME_NODE),
+                    window(strategy, keys, store, ExposureWindow.Scenario.LOGOUT_OTHER_NODE),
+                    window(strategy, keys, store, ExposureWindow.Scenario.LOGOUT_EVERYWHERE_SAME_NODE),
+                    window(strategy, keys, store, ExposureWindow.Scenario.LOGOUT_EVERYWHERE_OTHER_NODE));
+        } catch (AuthException e) {
+            throw new IllegalStateException(strategy + " refused its own fresh login: " + e, e);
+        }
+    }
+
+    private static long window(String strategy, SigningKeys keys, StoreKind store, ExposureWindow.Scenario scenario) {
+        return ExposureWindow.measure(strategy, keys, store, scenario).toMillis();
+    }
+}

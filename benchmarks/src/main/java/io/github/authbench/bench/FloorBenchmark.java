@@ -1,0 +1,174 @@
+package io.github.authbench.bench;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.authbench.strategy.SigningKeys;
+import io.github.authbench.strategy.StrategyConfig;
+import io.github.authbench.strategy.Strategies;
+import io.github.authbench.strategy.AuthStrategy;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The floors: what no strategy can do below, measured in the same run so a report can say "x times the raw
+ * primitive". Raw JCA verification of a typical access token's signing input, the bare jjwt parse of the same kind of
+ * token with a prebuilt parser, a bare Caffeine get plus the session-id format check, and 32 bytes from SecureRandom
+ * (a session id). The Redis round trip floor is {@link RedisFloorBenchmark}.
+ *
+ * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar FloorBenchmark}
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FloorBenchmark {
+
+    /** A typical stateless access token, taken apart the way a verifier sees it. */
+    @State(Scope.Thread)
+    public static class SignedToken {
+        @Param({"HS256", "RS256", "ES256", "EdDSA"})
+        public String algorithm;
+
+        String token;
+        byte[] signingInput;
+        byte[] signature;
+        Mac mac;
+        Signature verifier;
+        JwtParser bareParser;
+
+        @Setup(Level.Trial)
+        public void sign() throws GeneralSecurityException {
+            SigningKeys keys = SigningKeys.generate(algorithm);
+            try (AuthStrategy issuer = Strategies.create("stateless-jwt", StrategyConfig.builder()
+                    .clock(Clock.fixed(Deployment.PINNED, ZoneOffset.UTC)).keys(keys).build())) {
+                token = issuer.login(Payload.TYPICAL.principal(1)).access();
+            }
+            int lastDot = token.lastIndexOf('.');
+            signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+            signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+            if (keys.verificationKey() instanceof SecretKey secret) {
+                mac = Mac.getInstance(secret.getAlgorithm());
+                mac.init(secret);
+                bareParser = Jwts.parser().verifyWith(secret)
+                        .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
+            } else {
+                PublicKey key = (PublicKey) keys.verificationKey();
+                verifier = jcaVerifier(algorithm);
+                verifier.initVerify(key);
+                bareParser = Jwts.parser().verifyWith(key)
+                        .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
+            }
+        }
+
+        private static Signature jcaVerifier(String algorithm) throws GeneralSecurityException {
+            return switch (algorithm) {
+                case "RS256" -> Signature.getInstance("SHA256withRSA");
+                case "PS256" -> {
+                    Signature pss = Signature.getInstance("RSASSA-PSS");
+                    pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+                    yield pss;
+                }
+                case "ES256" -> Signature.getInstance("SHA256withECDSAinP1363Format");
+                case "EdDSA" -> Signature.getInstance("Ed25519");
+                default -> throw new IllegalArgumentException("no JCA floor for " + algorithm);
+            };
+        }
+    }
+
+    /** A plain bounded Caffeine cache holding as many sessions as the authenticate benchmark's store. */
+    @State(Scope.Benchmark)
+    public static class PlainCache {
+        @Param({"100000"})
+        public int population;
+
+        Cache<String, byte[]> cache;
+        String[] ids;
+
+        @Setup(Level.Trial)
+        public void fill() {
+            cache = Caffeine.newBuilder().maximumSize(4_000_000).build();
+            SecureRandom random = new SecureRandom();
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+            ids = new String[Cursor.POOL];
+            for (int i = 0; i < Math.max(population, ids.length); i++) {
+                byte[] id = new byte[32];
+                random.nextBytes(id);
+                String encoded = encoder.encodeToString(id);
+                cache.put("session:" + encoded, new byte[160]);
+                if (i < ids.length) {
+                    ids[i] = encoded;
+                }
+            }
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Randomness {
+        final SecureRandom random = new SecureRandom();
+    }
+
+    /** Raw JCA: HMAC recomputed and compared in constant time, or the public-key signature verified. */
+    @Benchmark
+    public boolean rawVerify(SignedToken token) throws GeneralSecurityException {
+        if (token.mac != null) {
+            return MessageDigest.isEqual(token.mac.doFinal(token.signingInput), token.signature);
+        }
+        token.verifier.update(token.signingInput);
+        return token.verifier.verify(token.signature);
+    }
+
+    /** jjwt alone: parseSignedClaims with a prebuilt parser and no checks beyond jjwt's defaults. */
+    @Benchmark
+    public Jws<Claims> jjwtParse(SignedToken token) {
+        return token.bareParser.parseSignedClaims(token.token);
+    }
+
+    /** A Caffeine get of a session plus the check that the id is 43 base64url characters. */
+    @Benchmark
+    public byte[] caffeineGetWithIdCheck(PlainCache plain, Cursor cursor) {
+        String id = plain.ids[cursor.next()];
+        if (id.length() != 43) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            if (!base64url) {
+                return null;
+            }
+        }
+        return plain.cache.getIfPresent("session:" + id);
+    }
+
+    /** 256 bits from the JDK's default CSPRNG: the least a session login costs. */
+    @Benchmark
+    public byte[] secureRandom32Bytes(Randomness randomness) {
+        byte[] bytes = new byte[32];
+        randomness.random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.strategy.AuthStrategy;
+import io.github.authbench.strategy.Credentials;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Claim: "revocation is expensive". The cost of one logout of a live login. Logging out the same credential twice
+ * costs something else, and a per-invocation setup would distort a call this short (JMHSample_38), so each measured
+ * call is a single shot on a login made, untimed, just before it: the score is the distribution over many shots.
+ * Strategies whose logout does nothing (stateless-jwt, sliding-jwt) are not run.
+ *
+ * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar LogoutBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LogoutBenchmark {
+
+    @Param({"session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist"})
+    public String strategy;
+
+    @Param({"HS256", "RS256", "ES256", "EdDSA"})
+    public String algorithm;
+
+    @Param({"CAFFEINE", "REDIS"})
+    public StoreKind store;
+
+    private Deployment deployment;
+    private AuthStrategy node;
+    private Credentials live;
+    private int user;
+
+    @Setup(Level.Trial)
+    public void deploy() {
+        deployment = Deployment.pinned(strategy, algorithm, store);
+        node = deployment.nodeA();
+    }
+
+    @Setup(Level.Iteration)
+    public void login() {
+        live = node.login(Payload.TYPICAL.principal(user++));
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        deployment.close();
+    }
+
+    @Benchmark
+    public Credentials logout() {
+        node.logout(live.access());
+        return live;
+    }
+}

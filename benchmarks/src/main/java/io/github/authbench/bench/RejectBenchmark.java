@@ -1,0 +1,72 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.strategy.AuthException;
+import io.github.authbench.strategy.AuthStrategy;
+import io.github.authbench.strategy.Reason;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Claim: "a forged token costs nothing to reject". What an attacker's well-formed garbage costs the server: credentials
+ * issued by another deployment of the same strategy (another key, another store), so a JWT strategy must check a
+ * signature and a session strategy must ask its store before saying no. Each call returns the rejection reason; an
+ * accepted forgery stops the run.
+ *
+ * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RejectBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class RejectBenchmark {
+
+    @Param({"session", "stateless-jwt", "stateful-jwt", "sliding-session", "sliding-jwt", "access-refresh",
+            "jwt-denylist"})
+    public String strategy;
+
+    @Param({"HS256", "RS256", "ES256", "EdDSA"})
+    public String algorithm;
+
+    @Param({"CAFFEINE", "REDIS"})
+    public StoreKind store;
+
+    private Deployment deployment;
+    private AuthStrategy node;
+    private String[] forged;
+
+    @Setup(Level.Trial)
+    public void forge() {
+        deployment = Deployment.pinned(strategy, algorithm, store);
+        node = deployment.nodeA();
+        forged = new String[Cursor.POOL];
+        try (Deployment attacker = Deployment.pinned(strategy, algorithm, StoreKind.CAFFEINE)) {
+            for (int i = 0; i < forged.length; i++) {
+                forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        deployment.close();
+    }
+
+    @Benchmark
+    public Reason reject(Cursor cursor) {
+        String credential = forged[cursor.next()];
+        try {
+            node.authenticate(credential);
+        } catch (AuthException rejected) {
+            return rejected.reason();
+        }
+        throw new IllegalStateException(strategy + " accepted a forged credential");
+    }
+}

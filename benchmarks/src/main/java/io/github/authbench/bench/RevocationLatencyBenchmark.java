@@ -1,0 +1,71 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.strategy.AuthException;
+import io.github.authbench.strategy.Credentials;
+import io.github.authbench.strategy.Reason;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Claim: "JWTs can't be revoked; sessions revoke instantly". Time from a logout on node A until node B rejects the
+ * credential: the logout call plus B's first check, which must already say REVOKED (a run stops if B still accepts).
+ * Each shot uses a login made untimed just before it; the percentiles come from the distribution over many shots.
+ * Only strategies that can revoke before exp run here; the others' window (their token lifetime) comes from the
+ * deterministic pass.
+ *
+ * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RevocationLatencyBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RevocationLatencyBenchmark {
+
+    @Param({"session", "stateful-jwt", "sliding-session", "jwt-denylist"})
+    public String strategy;
+
+    @Param({"HS256", "RS256", "ES256", "EdDSA"})
+    public String algorithm;
+
+    @Param({"CAFFEINE", "REDIS"})
+    public StoreKind store;
+
+    private Deployment deployment;
+    private Credentials live;
+    private int user;
+
+    @Setup(Level.Trial)
+    public void deploy() {
+        deployment = Deployment.pinned(strategy, algorithm, store);
+    }
+
+    @Setup(Level.Iteration)
+    public void loginAndSeeItOnB() throws AuthException {
+        live = deployment.nodeA().login(Payload.TYPICAL.principal(user++));
+        deployment.nodeB().authenticate(live.access());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        deployment.close();
+    }
+
+    @Benchmark
+    public Reason logoutOnAUntilBRejects() {
+        deployment.nodeA().logout(live.access());
+        try {
+            deployment.nodeB().authenticate(live.access());
+        } catch (AuthException rejected) {
+            return rejected.reason();
+        }
+        throw new IllegalStateException(strategy + ": node B still accepts a credential logged out on node A");
+    }
+}

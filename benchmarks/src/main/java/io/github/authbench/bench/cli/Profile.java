@@ -1,0 +1,89 @@
+package io.github.authbench.bench.cli;
+
+import io.github.authbench.bench.Payload;
+import io.github.authbench.bench.StoreKind;
+import io.github.authbench.strategy.Strategies;
+import java.util.List;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The run settings of every profile, in one place. Timed benchmarks (average time, throughput) and single-shot
+ * benchmarks (logout and revocation latency, one call per iteration on a fresh login) need different iteration counts,
+ * so a run makes two JMH invocations.
+ */
+public enum Profile {
+    /** Every benchmark once, very short: proves the pipeline, not the numbers. */
+    SMOKE(1, 1, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
+    /** All strategies, HS256 and ES256, one payload: enough forks and iterations for error bars in minutes. */
+    QUICK(2, 2, 4, 200, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
+            "AuthenticateBenchmark\\.throughput1Thread"),
+    /** The whole matrix: four algorithms, three payloads, both stores. */
+    FULL(3, 3, 8, 500, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
+            "");
+
+    /** Benchmarks timed over many calls, per class (JMH include patterns). */
+    static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
+    /** Benchmarks of one call per iteration. */
+    static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
+    static final String REDIS_FLOOR = "io\\.github\\.authbench\\.bench\\.RedisFloorBenchmark";
+
+    final int forks;
+    final int warmupIterations;
+    final int measurementIterations;
+    final int iterationMillis;
+    final int warmupShots;
+    final int measuredShots;
+    final List<String> algorithms;
+    final List<Payload> payloads;
+    final int population;
+    /**
+     * Benchmarks a short profile leaves out (a JMH exclude pattern, empty for none). Quick leaves out the 1-thread
+     * throughput, which is the inverse of authenticate's average time at one thread, to stay within 10 minutes.
+     */
+    final String excluded;
+
+    Profile(int forks, int warmupIterations, int measurementIterations, int iterationMillis, int warmupShots,
+            int measuredShots, List<String> algorithms, List<Payload> payloads, int population, String excluded) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.measurementIterations = measurementIterations;
+        this.iterationMillis = iterationMillis;
+        this.warmupShots = warmupShots;
+        this.measuredShots = measuredShots;
+        this.algorithms = algorithms;
+        this.payloads = payloads;
+        this.population = population;
+        this.excluded = excluded;
+    }
+
+    /** The stores a profile runs on: the full profile always both, the others the one asked for. */
+    List<StoreKind> stores(StoreKind asked) {
+        return this == FULL ? List.of(StoreKind.values()) : List.of(asked);
+    }
+
+    List<String> strategies() {
+        return Strategies.ids();
+    }
+
+    /** Settings of the timed invocation. */
+    ChainedOptionsBuilder timed(ChainedOptionsBuilder options) {
+        if (!excluded.isEmpty()) {
+            options.exclude(excluded);
+        }
+        return options
+                .forks(forks)
+                .warmupIterations(warmupIterations)
+                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .measurementIterations(measurementIterations)
+                .measurementTime(TimeValue.milliseconds(iterationMillis));
+    }
+
+    /** Settings of the single-shot invocation: many shots, as each is one call. */
+    ChainedOptionsBuilder shots(ChainedOptionsBuilder options) {
+        return options
+                .forks(forks)
+                .warmupIterations(warmupShots)
+                .measurementIterations(measuredShots);
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.authbench.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.authbench.bench.DeterministicPass;
+import io.github.authbench.bench.Payload;
+import io.github.authbench.bench.StaticMeasurement;
+import io.github.authbench.bench.StoreKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./authbench run}: the deterministic pass, then the JMH benchmarks of a profile, into one self-describing run
+ * directory, ending with a summary table.
+ */
+@Command(name = "run", description = "Measure every strategy and write a run directory under results/runs/.")
+final class RunCommand implements Callable<Integer> {
+
+    static final int SCHEMA_VERSION = 1;
+
+    @Option(names = "--profile", defaultValue = "quick",
+            description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), full (everything)")
+    String profile;
+
+    @Option(names = "--store", defaultValue = "caffeine",
+            description = "caffeine (embedded, default) or redis (REDIS_URL, else Docker, else a local redis-server)")
+    String store;
+
+    @Option(names = "--output", defaultValue = "results/runs", description = "where run directories go")
+    Path output;
+
+    @Parameters(paramLabel = "JMH_ARGS", description = "more JMH options, after --, e.g. -- -prof gc")
+    List<String> jmhArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, RunnerException, CommandLineOptionException {
+        Profile chosen = parse(Profile.class, profile, "--profile");
+        StoreKind storeKind = parse(StoreKind.class, store, "--store");
+        CommandLineOptions extra = new CommandLineOptions(jmhArguments.toArray(new String[0]));
+        List<StoreKind> stores = chosen.stores(storeKind);
+        Instant started = Instant.now();
+        Path run = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(started));
+        Files.createDirectories(run);
+        RunEnvironment environment = RunEnvironment.capture();
+        System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
+        System.out.println("  on " + environment.oneLine());
+
+        System.out.println("[1/3] deterministic pass: sizes, store calls, exposure windows");
+        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.algorithms, chosen.payloads,
+                stores, step -> System.out.println("  " + step));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        json.writeValue(run.resolve("deterministic.json").toFile(), exact);
+
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("algorithm", chosen.algorithms);
+        parameters.put("payload", chosen.payloads.stream().map(Payload::name).toList());
+        parameters.put("store", stores.stream().map(StoreKind::name).toList());
+        parameters.put("population", List.of(Integer.toString(chosen.population)));
+
+        System.out.println("[2/3] timed benchmarks (JMH prints progress and ETA below)");
+        List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
+        if (stores.contains(StoreKind.REDIS)) {
+            includes.add(Profile.REDIS_FLOOR);
+        }
+        Collection<RunResult> results = new ArrayList<>(runJmh(chosen.timed(options(includes, parameters, extra)),
+                run.resolve("jmh-timed.json")));
+        System.out.println("[3/3] single-shot benchmarks: logout and revocation latency");
+        results.addAll(runJmh(chosen.shots(options(List.of(Profile.SHOTS), parameters, extra)),
+                run.resolve("jmh-shots.json")));
+
+        Instant finished = Instant.now();
+        Map<String, Object> jmhSettings = new LinkedHashMap<>();
+        jmhSettings.put("forks", chosen.forks);
+        jmhSettings.put("warmupIterations", chosen.warmupIterations);
+        jmhSettings.put("measurementIterations", chosen.measurementIterations);
+        jmhSettings.put("iterationMillis", chosen.iterationMillis);
+        jmhSettings.put("warmupShots", chosen.warmupShots);
+        jmhSettings.put("measuredShots", chosen.measuredShots);
+        json.writeValue(run.resolve("run.json").toFile(), new RunEnvironment.RunInfo(SCHEMA_VERSION, name(chosen),
+                stores.stream().map(StoreKind::name).toList(),
+                stores.contains(StoreKind.REDIS) ? "see the log of this run for the Redis used" : null,
+                parameters, jmhSettings, jmhArguments, started, finished, environment));
+
+        for (StoreKind shown : stores) {
+            new SummaryTable(results, exact).print(System.out, shown.name(), environment.oneLine());
+        }
+        System.out.println();
+        System.out.println("run directory: " + run.toAbsolutePath());
+        return 0;
+    }
+
+    private static ChainedOptionsBuilder options(List<String> includes, Map<String, List<String>> parameters,
+            CommandLineOptions extra) {
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(extra);
+        includes.forEach(options::include);
+        parameters.forEach((name, values) -> options.param(name, values.toArray(new String[0])));
+        return options.shouldFailOnError(true);
+    }
+
+    private static Collection<RunResult> runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
+        return new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(name(constant));
+        }
+        throw new UsageException(option + " must be one of " + allowed + ", not '" + value + "'");
+    }
+}

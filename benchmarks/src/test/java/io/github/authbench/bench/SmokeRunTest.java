@@ -1,0 +1,84 @@
+package io.github.authbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authbench.bench.cli.AuthbenchCommand;
+import io.github.authbench.strategy.Strategies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main command end to end with the smoke profile: real JMH forks, a complete run directory, and a number for every
+ * metric that applies to each strategy.
+ */
+class SmokeRunTest {
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void theSmokeProfileWritesACompleteRunDirectory() throws IOException {
+        int status = AuthbenchCommand.execute("run", "--profile", "smoke", "--output", runs.toString());
+
+        assertThat(status).isZero();
+        Path run;
+        try (Stream<Path> dirs = Files.list(runs)) {
+            run = dirs.findFirst().orElseThrow();
+        }
+        assertThat(run.resolve("run.json")).exists();
+        assertThat(run.resolve("deterministic.json")).exists();
+        assertThat(run.resolve("jmh-timed.json")).exists();
+        assertThat(run.resolve("jmh-shots.json")).exists();
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode info = json.readTree(run.resolve("run.json").toFile());
+        assertThat(info.path("profile").asText()).isEqualTo("smoke");
+        assertThat(info.path("environment").path("cores").asInt()).isPositive();
+        assertThat(info.path("environment").path("jdkVersion").asText()).isNotBlank();
+        assertThat(info.path("finished").asText()).isNotBlank();
+
+        JsonNode exact = json.readTree(run.resolve("deterministic.json").toFile());
+        Set<String> measured = new HashSet<>();
+        exact.forEach(m -> {
+            measured.add(m.path("strategy").asText());
+            assertThat(m.path("accessBytes").asInt()).isPositive();
+            assertThat(m.path("logoutWindowOtherNodeMillis").isNumber()).isTrue();
+        });
+        assertThat(measured).containsExactlyInAnyOrderElementsOf(Strategies.ids());
+
+        Map<String, Set<String>> scored = new HashMap<>();
+        for (String file : List.of("jmh-timed.json", "jmh-shots.json")) {
+            for (JsonNode result : json.readTree(run.resolve(file).toFile())) {
+                double score = result.path("primaryMetric").path("score").asDouble(Double.NaN);
+                assertThat(score).as(result.path("benchmark").asText()).isFinite().isPositive();
+                String benchmark = result.path("benchmark").asText();
+                String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+                scored.computeIfAbsent(method, k -> new HashSet<>())
+                        .add(result.path("params").path("strategy").asText("-"));
+            }
+        }
+        List<String> all = Strategies.ids();
+        assertThat(scored.get("AuthenticateBenchmark.authenticate")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(scored.get("AuthenticateBenchmark.throughput2Threads")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(scored.get("RejectBenchmark.reject")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(scored.get("LoginBenchmark.login")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(scored.get("RefreshBenchmark.refresh")).containsExactlyInAnyOrder("access-refresh", "sliding-jwt");
+        assertThat(scored.get("LogoutBenchmark.logout")).containsExactlyInAnyOrder(
+                "session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist");
+        assertThat(scored.get("RevocationLatencyBenchmark.logoutOnAUntilBRejects")).containsExactlyInAnyOrder(
+                "session", "stateful-jwt", "sliding-session", "jwt-denylist");
+        assertThat(scored).containsKeys("FloorBenchmark.rawVerify", "FloorBenchmark.jjwtParse",
+                "FloorBenchmark.caffeineGetWithIdCheck", "FloorBenchmark.secureRandom32Bytes");
+    }
+}
