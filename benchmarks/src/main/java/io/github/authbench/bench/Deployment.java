@@ -9,6 +9,7 @@ import io.github.authbench.strategy.Strategies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.stream.IntStream;
 
 /**
  * Two nodes of one deployment of a strategy: shared keys and shared store data, each node with its own store view
@@ -72,16 +73,21 @@ public final class Deployment implements AutoCloseable {
         issueWithTwin(logins, payload, strategy.equals("jwt-denylist"));
     }
 
-    /** Logs {@code logins} other users in through an HS256 twin on the shared store, logging each out if asked. */
+    /**
+     * Logs {@code logins} other users in through an HS256 twin on the shared store, logging each out if asked. The twin
+     * is thread-safe like every strategy, so the fill uses every core: it is setup, not measurement.
+     */
     void issueWithTwin(int logins, Payload payload, boolean logOutEach) {
+        int firstUser = POPULATION_USERS + twinUsers;
+        twinUsers += logins;
         try (AuthStrategy twin = Strategies.create(strategy,
                 StrategyConfig.builder().clock(clock).algorithm("HS256").store(storeA).build())) {
-            for (int i = 0; i < logins; i++) {
-                String access = twin.login(payload.principal(POPULATION_USERS + twinUsers++)).access();
+            IntStream.range(0, logins).parallel().forEach(i -> {
+                String access = twin.login(payload.principal(firstUser + i)).access();
                 if (logOutEach) {
                     twin.logout(access);
                 }
-            }
+            });
         }
         if (callsOfA != null) {
             callsOfA.reset();

@@ -89,6 +89,11 @@ public enum StoreKind {
         };
     }
 
+    /** The Redis this JVM uses, for a run's description; every benchmark fork finds its own the same way. */
+    public static String redisInThisJvm() {
+        return ThisJvmsRedis.located().endpoint().toString();
+    }
+
     /** One Redis per JVM (a benchmark fork), found on first use and stopped when the JVM exits. */
     static final class ThisJvmsRedis {
         private static LocatedRedis located;

@@ -33,7 +33,8 @@ public interface SessionStore extends AutoCloseable {
     /**
      * The entries under several keys at once, in the order of {@code keys}, {@code null} where there is none. The keys
      * must share a Redis Cluster hash tag (the same {@code {...}} part), so that a clustered store can read them in one
-     * round trip from one node; strategies build their keys that way.
+     * round trip from one node; strategies build their keys that way. The entries need not be one snapshot: the
+     * embedded store reads them one by one.
      */
     List<StoredEntry> getAll(List<String> keys);
 

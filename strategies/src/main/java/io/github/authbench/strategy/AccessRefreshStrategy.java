@@ -87,6 +87,12 @@ final class AccessRefreshStrategy implements AuthStrategy {
             throw new AuthException(Reason.UNKNOWN, "the login of this refresh token is no longer known");
         }
         if (StoredValue.of(family) instanceof StoredValue.Revoked) {
+            // getAll need not be a snapshot (the embedded store reads key by key): if this token was exchanged
+            // meanwhile, a racing refresh of it revoked the family, and the honest answer is reuse.
+            StoredEntry current = store.get(token.storeKey());
+            if (current != null && StoredValue.of(current) instanceof StoredValue.Rotated) {
+                throw new AuthException(Reason.REUSED, "refresh token was already used; its login is now revoked");
+            }
             throw new AuthException(Reason.REVOKED, "the login was logged out or its refresh token reused");
         }
         if (!family.isLiveAt(now)) {

@@ -14,12 +14,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
-    SMOKE(1, 1, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
-    /** All strategies, HS256 and ES256, one payload: enough forks and iterations for error bars in minutes. */
-    QUICK(2, 2, 4, 200, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
+    SMOKE(1, 1, 100, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
+    /**
+     * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
+     * for 1.5 s (JWT parsing needs about a second to reach its plateau), error bars from 8 iterations. Fork-to-fork
+     * variance is the full profile's job.
+     */
+    QUICK(1, 3, 500, 8, 200, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
             "AuthenticateBenchmark\\.throughput1Thread"),
     /** The whole matrix: four algorithms, three payloads, both stores. */
-    FULL(3, 3, 8, 500, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
+    FULL(3, 3, 1000, 8, 500, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
             "");
 
     /** Benchmarks timed over many calls, per class (JMH include patterns). */
@@ -28,8 +32,17 @@ public enum Profile {
     static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
     static final String REDIS_FLOOR = "io\\.github\\.authbench\\.bench\\.RedisFloorBenchmark";
 
+    /**
+     * Every fork gets a fixed heap, so the collector never resizes it mid-measurement (JWT parsing allocates about
+     * 10 KB per request), and the parallel collector, which has no concurrent threads: on 2 cores G1's background
+     * threads take CPU from the measured ones. Numbers under G1 (the JDK default) differ; JMH's JSON records the flags.
+     */
+    static final String[] FORK_JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"};
+
     final int forks;
     final int warmupIterations;
+    /** Warmup iterations may be longer than measured ones: warmup buys JIT time, measurement buys samples. */
+    final int warmupMillis;
     final int measurementIterations;
     final int iterationMillis;
     final int warmupShots;
@@ -43,10 +56,12 @@ public enum Profile {
      */
     final String excluded;
 
-    Profile(int forks, int warmupIterations, int measurementIterations, int iterationMillis, int warmupShots,
+    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int iterationMillis,
+            int warmupShots,
             int measuredShots, List<String> algorithms, List<Payload> payloads, int population, String excluded) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.iterationMillis = iterationMillis;
         this.warmupShots = warmupShots;
@@ -73,8 +88,9 @@ public enum Profile {
         }
         return options
                 .forks(forks)
+                .jvmArgsAppend(FORK_JVM_ARGS)
                 .warmupIterations(warmupIterations)
-                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .warmupTime(TimeValue.milliseconds(warmupMillis))
                 .measurementIterations(measurementIterations)
                 .measurementTime(TimeValue.milliseconds(iterationMillis));
     }
@@ -83,6 +99,7 @@ public enum Profile {
     ChainedOptionsBuilder shots(ChainedOptionsBuilder options) {
         return options
                 .forks(forks)
+                .jvmArgsAppend(FORK_JVM_ARGS)
                 .warmupIterations(warmupShots)
                 .measurementIterations(measuredShots);
     }

@@ -98,13 +98,14 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> jmhSettings = new LinkedHashMap<>();
         jmhSettings.put("forks", chosen.forks);
         jmhSettings.put("warmupIterations", chosen.warmupIterations);
+        jmhSettings.put("warmupMillis", chosen.warmupMillis);
         jmhSettings.put("measurementIterations", chosen.measurementIterations);
         jmhSettings.put("iterationMillis", chosen.iterationMillis);
         jmhSettings.put("warmupShots", chosen.warmupShots);
         jmhSettings.put("measuredShots", chosen.measuredShots);
         json.writeValue(run.resolve("run.json").toFile(), new RunEnvironment.RunInfo(SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
-                stores.contains(StoreKind.REDIS) ? "see the log of this run for the Redis used" : null,
+                stores.contains(StoreKind.REDIS) ? StoreKind.redisInThisJvm() : null,
                 parameters, jmhSettings, jmhArguments, started, finished, environment));
 
         for (StoreKind shown : stores) {

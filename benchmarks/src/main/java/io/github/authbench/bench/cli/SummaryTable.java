@@ -50,6 +50,22 @@ final class SummaryTable {
         for (Floor floor : floors()) {
             out.printf("floor %-40s %s%n", floor.label(), format(floor.result()));
         }
+        out.println();
+        for (StaticMeasurement m : exact) {
+            if (!m.store().equals(store) || !m.payload().equals("TYPICAL")) {
+                continue;
+            }
+            if (m.strategy().equals("stateless-jwt")) {
+                goal(out, "stateless-jwt authenticate / bare jjwt parse, " + m.algorithm(),
+                        find("AuthenticateBenchmark.authenticate", m), floor("FloorBenchmark.jjwtParse", m.algorithm()),
+                        1.10);
+            }
+            if (m.strategy().equals("session") && store.equals("CAFFEINE")) {
+                goal(out, "session authenticate / bare Caffeine get + id check, " + m.algorithm(),
+                        find("AuthenticateBenchmark.authenticate", m), floor("FloorBenchmark.caffeineGetWithIdCheck", null),
+                        1.5);
+            }
+        }
     }
 
     private List<Floor> floors() {
@@ -66,21 +82,58 @@ final class SummaryTable {
     }
 
     private String cost(String benchmark, StaticMeasurement m) {
+        Result<?> result = find(benchmark, m);
+        return result == null ? "-" : format(result);
+    }
+
+    /** The result of {@code benchmark} for the strategy, algorithm, store and payload of {@code m}, or null. */
+    private Result<?> find(String benchmark, StaticMeasurement m) {
         for (RunResult run : results) {
             if (run.getParams().getBenchmark().endsWith(benchmark)
                     && m.strategy().equals(run.getParams().getParam("strategy"))
                     && m.algorithm().equals(run.getParams().getParam("algorithm"))
                     && matches(run, "store", m.store())
                     && matches(run, "payload", m.payload())) {
-                return format(run.getPrimaryResult());
+                return run.getPrimaryResult();
             }
         }
-        return "-";
+        return null;
+    }
+
+    private Result<?> floor(String benchmark, String algorithm) {
+        for (RunResult run : results) {
+            if (run.getParams().getBenchmark().endsWith(benchmark) && matches(run, "algorithm", algorithm)) {
+                return run.getPrimaryResult();
+            }
+        }
+        return null;
+    }
+
+    /** The error above which a ratio of two scores says nothing: its verdict is then "inconclusive". */
+    static final double CONCLUSIVE_ERROR = 0.10;
+
+    /**
+     * A ratio of two average times in this run against its goal. A verdict needs both scores to be precise: with
+     * either error over 10% of its score, the ratio is printed but called inconclusive.
+     */
+    private static void goal(PrintStream out, String label, Result<?> measured, Result<?> floor, double goal) {
+        if (measured == null || floor == null) {
+            return;
+        }
+        double ratio = measured.getScore() / floor.getScore();
+        boolean precise = relativeError(measured) <= CONCLUSIVE_ERROR && relativeError(floor) <= CONCLUSIVE_ERROR;
+        String verdict = !precise ? "inconclusive: an error is over 10%" : ratio <= goal ? "met" : "NOT met";
+        out.printf(Locale.ROOT, "goal  %-62s %.2fx (goal <= %.2fx: %s)%n", label, ratio, goal, verdict);
+    }
+
+    private static double relativeError(Result<?> result) {
+        double error = result.getScoreError();
+        return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error / result.getScore();
     }
 
     private static boolean matches(RunResult run, String param, String value) {
         String actual = run.getParams().getParam(param);
-        return actual == null || actual.equals(value);
+        return actual == null || value == null || actual.equals(value);
     }
 
     static String format(Result<?> result) {
