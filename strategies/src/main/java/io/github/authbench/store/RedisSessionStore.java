@@ -166,12 +166,6 @@ public final class RedisSessionStore implements SessionStore {
         });
     }
 
-    /** Redis's own accounting of the bytes one key takes (MEMORY USAGE), for memory-per-login measurements. */
-    public long memoryUsage(String key) {
-        Long bytes = repeatable(() -> redis.memoryUsage(key(key)));
-        return bytes == null ? 0 : bytes;
-    }
-
     /** The client belongs to the caller; closing the store releases nothing of its own. */
     @Override
     public void close() {
