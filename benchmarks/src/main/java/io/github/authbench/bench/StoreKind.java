@@ -41,8 +41,6 @@ public enum StoreKind {
     }
 
     private static Shared caffeine(Clock clock) {
-        // Caffeine holds lambdas (hidden classes); JOL reads their fields only through its "magic" offset lookup.
-        System.setProperty("jol.magicFieldOffset", "true");
         CaffeineSessionStore store = new CaffeineSessionStore(clock);
         return new Shared() {
             @Override
@@ -52,6 +50,8 @@ public enum StoreKind {
 
             @Override
             public long memoryBytes() {
+                // Caffeine holds lambdas (hidden classes); JOL reads their fields only through its "magic" offset lookup.
+                System.setProperty("jol.magicFieldOffset", "true");
                 return GraphLayout.parseInstance(store).totalSize();
             }
 
