@@ -1,0 +1,194 @@
+package io.github.authbench.results;
+
+import io.github.authbench.results.ReportBlock.Bullets;
+import io.github.authbench.results.ReportBlock.Chart;
+import io.github.authbench.results.ReportBlock.Heading;
+import io.github.authbench.results.ReportBlock.Paragraph;
+import io.github.authbench.results.ReportBlock.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Turns one run into report blocks: the environment, a headline table per store, charts, the claims with this run's
+ * numbers, the properties matrix, and one table per benchmark with every error bar.
+ */
+public final class ReportBuilder {
+
+    private static final double MINUTE = 60e9;
+
+    private final RunFindings findings;
+    private final RunManifest manifest;
+    private final List<ReportBlock> blocks = new ArrayList<>();
+
+    private ReportBuilder(RunDirectory run) {
+        this.findings = new RunFindings(run);
+        this.manifest = run.manifest();
+    }
+
+    public static List<ReportBlock> build(RunDirectory run) {
+        ReportBuilder builder = new ReportBuilder(run);
+        builder.environment();
+        for (String store : builder.findings.stores()) {
+            builder.headline(store);
+            builder.charts(store);
+        }
+        builder.blocks.add(new Heading(2, "Claims and measurements", "claims"));
+        builder.blocks.add(new Paragraph("Each claim of the folklore, with what this run measured. The sentences are "
+                + "computed from the numbers above; a claim the run has no data for says what to run."));
+        builder.blocks.add(new Bullets(new Claims(builder.findings).sentences()));
+        PropertiesMatrix.add(builder.findings, builder.blocks);
+        builder.detail();
+        return List.copyOf(builder.blocks);
+    }
+
+    private void environment() {
+        Environment env = manifest.environment();
+        blocks.add(new Heading(1, "authbench report: sessions or JWTs, measured", "top"));
+        Duration took = Duration.between(manifest.started(), manifest.finished());
+        blocks.add(new Paragraph(String.format(Locale.ROOT, "Run %s, profile %s, stores %s, started %s, took %d min %d s. "
+                        + "Every number here is from this run on this machine: %s, %d cores, %.0f GiB, %s, %s. Commit %s.",
+                findings.run().path().getFileName(), manifest.profile(), String.join(", ", manifest.stores()),
+                manifest.started(), took.toMinutes(), took.toSecondsPart(), env.cpu(), env.cores(),
+                env.memoryBytes() / (1024.0 * 1024 * 1024), env.jvm(), env.os(), env.gitCommit())));
+        Map<String, Object> jmh = manifest.jmh();
+        blocks.add(new Paragraph("JMH: " + jmh.get("forks") + " fork(s) per benchmark, " + jmh.get("warmupIterations")
+                + " warmup iterations of " + jmh.get("warmupMillis") + " ms, " + jmh.get("measurementIterations")
+                + " measured iterations of " + jmh.get("iterationMillis") + " ms; single shots: "
+                + jmh.get("warmupShots") + " warmup, " + jmh.get("measuredShots") + " measured. Libraries: "
+                + env.libraries() + (manifest.extraJmhArguments().isEmpty() ? "."
+                : ". Extra JMH arguments: " + String.join(" ", manifest.extraJmhArguments()) + ".")));
+        blocks.add(new Paragraph("How to read: costs are JMH means with their 99.9% error (± as a share of the mean); "
+                + "logout and revocation are single shots, given as p50 and p99 because their mean hides the tail; "
+                + "bytes, store calls and windows are exact (counted, not timed). \"x floor\" divides a cost by the "
+                + "bare primitives the strategy cannot avoid, measured in the same run: a bare jjwt parse of typical "
+                + "stateless access tokens (stateless-jwt's own tokens; stateful-jwt's are smaller, so its ratio can "
+                + "fall below 1) plus a bare store get per store call. Under 1x within the errors means \"as cheap as "
+                + "the primitives\"."));
+    }
+
+    private void headline(String store) {
+        blocks.add(new Heading(2, "Headline, " + store.toLowerCase(Locale.ROOT) + " store, "
+                + RunFindings.MAIN_PAYLOAD.toLowerCase(Locale.ROOT) + " payload", "headline-" + store.toLowerCase(Locale.ROOT)));
+        List<List<String>> rows = new ArrayList<>();
+        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+            Optional<Metric> authenticate = findings.find(RunFindings.AUTHENTICATE, m);
+            OptionalDouble floor = findings.authenticateFloorNanos(m);
+            String ofFloor = authenticate.isPresent() && floor.isPresent()
+                    ? Estimates.ratio(RunFindings.nanos(authenticate.get()) / floor.getAsDouble()) : "-";
+            rows.add(List.of(m.strategy(), m.algorithm(),
+                    m.authorizationHeaderBytes() + " B" + (m.fitsCookieLimit() ? "" : " (cookie too big)"),
+                    Estimates.mean(authenticate), ofFloor,
+                    Estimates.mean(findings.find(RunFindings.REJECT, m)),
+                    Estimates.mean(findings.find(RunFindings.LOGIN, m)),
+                    Estimates.mean(findings.find(RunFindings.REFRESH, m)),
+                    Units.bytes(m.serverBytesPerLogin()),
+                    Long.toString(m.storeCallsPerAuthenticate()),
+                    Units.window(m.logoutWindowSameNodeMillis()) + " / " + Units.window(m.logoutWindowOtherNodeMillis()),
+                    Estimates.shots(findings.find(RunFindings.REVOCATION, m))));
+        }
+        blocks.add(new Table(List.of("strategy", "alg", "Authorization header (exact)", "authenticate", "x floor",
+                "reject forged", "login", "refresh", "server bytes/login (exact)", "store calls/request (exact)",
+                "logout window same / other node (exact)", "revocation A->B"), rows,
+                new boolean[] {false, false, true, true, true, true, true, true, true, true, true, true}));
+    }
+
+    private void charts(String store) {
+        String suffix = "-" + store.toLowerCase(Locale.ROOT);
+        costChart(store, RunFindings.AUTHENTICATE, "authenticate" + suffix,
+                "Authenticate a valid credential: cost per request, " + store.toLowerCase(Locale.ROOT));
+        costChart(store, RunFindings.LOGIN, "login" + suffix, "Login: cost to issue, " + store.toLowerCase(Locale.ROOT));
+        costChart(store, RunFindings.REJECT, "reject" + suffix,
+                "Reject a forged credential: what an attacker's garbage costs, " + store.toLowerCase(Locale.ROOT));
+        sizeChart(store);
+        windowChart(store);
+    }
+
+    private void costChart(String store, String benchmark, String file, String title) {
+        BarChart chart = new BarChart(title, "time per operation", true, Units::timeTick);
+        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+            findings.find(benchmark, m).ifPresent(metric -> {
+                double score = RunFindings.nanos(metric);
+                double error = Double.isNaN(metric.error()) ? Double.NaN : Units.toNanos(metric.error(), metric.unit());
+                chart.bar(m.strategy(), m.algorithm(), score, score - error, score + error,
+                        Units.time(score) + " " + Units.plusMinus(metric.relativeError()));
+            });
+        }
+        if (benchmark.equals(RunFindings.AUTHENTICATE)) {
+            findings.floor(RunFindings.CAFFEINE_FLOOR, null).filter(f -> store.equals("CAFFEINE"))
+                    .ifPresent(f -> chart.reference(RunFindings.nanos(f), "Caffeine get"));
+        }
+        add(chart, file);
+    }
+
+    private void sizeChart(String store) {
+        BarChart chart = new BarChart("Credential size on the wire by payload (Authorization header line)", "bytes",
+                false, bytes -> Math.round(bytes / 1024) + " KiB").ticks(0, 1024, 2048, 3072, 4096, 5120, 6144, 7168, 8192);
+        for (String payload : findings.payloads()) {
+            for (StaticMeasurement m : findings.rows(store, payload)) {
+                if (m.algorithm().equals(findings.algorithms().get(0))) {
+                    chart.bar(m.strategy(), payload.toLowerCase(Locale.ROOT) + " claims", m.authorizationHeaderBytes(),
+                            Double.NaN, Double.NaN, m.authorizationHeaderBytes() + " B (exact)");
+                }
+            }
+        }
+        chart.reference(4096, "cookie limit 4096 B (RFC 6265)").reference(8192, "8 KiB header limit");
+        add(chart, "sizes-" + store.toLowerCase(Locale.ROOT));
+    }
+
+    private void windowChart(String store) {
+        BarChart chart = new BarChart("Exposure window: how long a logged-out credential keeps working", "time after logout",
+                false, nanos -> Units.window(Math.round(nanos / 1e6)))
+                .ticks(0, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 20 * MINUTE);
+        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+            if (!m.algorithm().equals(findings.algorithms().get(0))) {
+                continue;
+            }
+            window(chart, m, "logout, same node", m.logoutWindowSameNodeMillis());
+            window(chart, m, "logout, other node", m.logoutWindowOtherNodeMillis());
+            window(chart, m, "logout everywhere, other node", m.logoutEverywhereWindowOtherNodeMillis());
+        }
+        add(chart, "windows-" + store.toLowerCase(Locale.ROOT));
+    }
+
+    private static void window(BarChart chart, StaticMeasurement m, String scenario, long millis) {
+        chart.bar(m.strategy(), scenario, millis * 1e6, Double.NaN, Double.NaN, Units.window(millis) + " (exact)");
+    }
+
+    private void add(BarChart chart, String file) {
+        if (!chart.isEmpty()) {
+            blocks.add(new Chart(file + ".svg", chart.title(), chart.svg()));
+        }
+    }
+
+    /** One table per benchmark: every score with its error, the median with its 95% interval, allocation if profiled. */
+    private void detail() {
+        blocks.add(new Heading(2, "Every benchmark, with its error", "detail"));
+        List<String> names = findings.run().benchmarks().stream().map(BenchmarkResult::name).distinct().toList();
+        for (String name : names) {
+            blocks.add(new Heading(3, name, name.replace('.', '-')));
+            List<List<String>> rows = new ArrayList<>();
+            for (BenchmarkResult result : findings.run().of(name)) {
+                Metric metric = result.primary();
+                MedianInterval median = MedianInterval.of(metric.samples());
+                Metric allocation = result.secondary().get(Comparison.ALLOCATION);
+                String parameters = String.join(" ", result.params().values());
+                rows.add(List.of(parameters.isEmpty() ? "-" : parameters, result.mode(),
+                        Integer.toString(result.threads()),
+                        Units.of(metric.score(), metric.unit()) + " " + Units.plusMinus(metric.relativeError()),
+                        Units.of(median.median(), metric.unit()) + " [" + Units.of(median.low(), metric.unit()) + ", "
+                                + Units.of(median.high(), metric.unit()) + "]"
+                                + (median.confidence() < MedianInterval.LEVEL ? " (range: too few samples for 95%)" : ""),
+                        Integer.toString(median.n()),
+                        allocation == null ? "-" : Units.of(allocation.score(), allocation.unit())));
+            }
+            blocks.add(new Table(List.of("parameters", "mode", "threads", "mean ± 99.9% error",
+                    "median [95% interval]", "samples", "allocated per op"), rows,
+                    new boolean[] {false, false, true, true, true, true, true}));
+        }
+    }
+}

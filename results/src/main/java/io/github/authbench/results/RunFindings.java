@@ -1,0 +1,116 @@
+package io.github.authbench.results;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * Questions a report asks of one run: the result of a benchmark for a strategy, algorithm, store and payload; the
+ * floors; percentiles of single shots. Parameters a benchmark does not have (floors have no strategy) match anything.
+ */
+public final class RunFindings {
+
+    public static final String AUTHENTICATE = "AuthenticateBenchmark.authenticate";
+    public static final String THROUGHPUT_2_THREADS = "AuthenticateBenchmark.throughput2Threads";
+    public static final String REJECT = "RejectBenchmark.reject";
+    public static final String LOGIN = "LoginBenchmark.login";
+    public static final String REFRESH = "RefreshBenchmark.refresh";
+    public static final String LOGOUT = "LogoutBenchmark.logout";
+    public static final String REVOCATION = "RevocationLatencyBenchmark.logoutOnAUntilBRejects";
+    public static final String JJWT_FLOOR = "FloorBenchmark.jjwtParse";
+    public static final String RAW_VERIFY_FLOOR = "FloorBenchmark.rawVerify";
+    public static final String CAFFEINE_FLOOR = "FloorBenchmark.caffeineGetWithIdCheck";
+    public static final String RANDOM_FLOOR = "FloorBenchmark.secureRandom32Bytes";
+    public static final String REDIS_FLOOR = "RedisFloorBenchmark.redisGet";
+
+    /** The payload a headline is about; the others appear in the size chart. */
+    public static final String MAIN_PAYLOAD = "TYPICAL";
+
+    private final RunDirectory run;
+
+    public RunFindings(RunDirectory run) {
+        this.run = run;
+    }
+
+    public RunDirectory run() {
+        return run;
+    }
+
+    /** The deterministic rows of one store and payload: one per strategy and algorithm, in the run's order. */
+    public List<StaticMeasurement> rows(String store, String payload) {
+        return run.exact().stream().filter(m -> m.store().equals(store) && m.payload().equals(payload)).toList();
+    }
+
+    public List<String> stores() {
+        return run.manifest().stores();
+    }
+
+    public List<String> algorithms() {
+        return run.exact().stream().map(StaticMeasurement::algorithm).distinct().toList();
+    }
+
+    public List<String> strategies() {
+        return run.exact().stream().map(StaticMeasurement::strategy).distinct().toList();
+    }
+
+    /** The payloads of the deterministic pass, smallest first. */
+    public List<String> payloads() {
+        return run.exact().stream().map(StaticMeasurement::payload).distinct().toList();
+    }
+
+    /** The primary metric of {@code name} for the strategy, algorithm, store and payload of {@code m}. */
+    public Optional<Metric> find(String name, StaticMeasurement m) {
+        return find(name, Map.of("strategy", m.strategy(), "algorithm", m.algorithm(), "store", m.store(),
+                "payload", m.payload()));
+    }
+
+    public Optional<Metric> floor(String name, String algorithm) {
+        return find(name, algorithm == null ? Map.of() : Map.of("algorithm", algorithm));
+    }
+
+    private Optional<Metric> find(String name, Map<String, String> wanted) {
+        Predicate<BenchmarkResult> matches = result -> wanted.entrySet().stream()
+                .allMatch(e -> result.param(e.getKey()) == null || Objects.equals(result.param(e.getKey()), e.getValue()));
+        return run.of(name).stream().filter(matches).findFirst().map(BenchmarkResult::primary);
+    }
+
+    /**
+     * What no implementation of this strategy can go below per request, in nanoseconds: the bare jjwt parse if the
+     * credential is a JWT, plus one bare store read per store call (Caffeine get + id check, or a Redis GET).
+     */
+    public OptionalDouble authenticateFloorNanos(StaticMeasurement m) {
+        double floor = 0;
+        StrategyTraits traits = StrategyTraits.of(m.strategy()).orElse(null);
+        if (traits == null) {
+            return OptionalDouble.empty();
+        }
+        if (traits.signed) {
+            Optional<Metric> jjwt = floor(JJWT_FLOOR, m.algorithm());
+            if (jjwt.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            floor += nanos(jjwt.get());
+        }
+        if (m.storeCallsPerAuthenticate() > 0) {
+            Optional<Metric> get = floor(m.store().equals("REDIS") ? REDIS_FLOOR : CAFFEINE_FLOOR, null);
+            if (get.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            floor += nanos(get.get()) * m.storeCallsPerAuthenticate();
+        }
+        return OptionalDouble.of(floor);
+    }
+
+    public static double nanos(Metric metric) {
+        return Units.toNanos(metric.score(), metric.unit());
+    }
+
+    /** A percentile (0-100) of all raw samples, in nanoseconds: for single shots, where the mean hides the tail. */
+    public static double percentileNanos(Metric metric, double percentile) {
+        return Units.toNanos(new Percentile(percentile).evaluate(metric.samples()), metric.unit());
+    }
+}

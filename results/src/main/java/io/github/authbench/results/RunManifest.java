@@ -1,0 +1,16 @@
+package io.github.authbench.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's own description ({@code run.json}): schema version, profile, stores, parameters, JMH settings, times and the
+ * environment. {@link #SCHEMA_VERSION} changes whenever a reader of older files would misread newer ones.
+ */
+public record RunManifest(int schemaVersion, String profile, List<String> stores, String redis,
+        Map<String, List<String>> parameters, Map<String, Object> jmh, List<String> extraJmhArguments, Instant started,
+        Instant finished, Environment environment) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,33 @@
+package io.github.authbench.results;
+
+/** What a comparison concludes about one benchmark or exact measurement. */
+public enum Verdict {
+    /** No significant difference (benchstat's {@code ~}); for exact values: equal within tolerance. */
+    SAME("~"),
+    /** Significantly better. */
+    BETTER("better"),
+    /** Significantly worse, but by less than the threshold: reported, not failed. */
+    WORSE("worse"),
+    /**
+     * Significant by the U test, but no larger than the two runs differ anyway: within {@link Comparison#NOISE_MULTIPLE}
+     * times the spread of all benchmarks' changes between these runs.
+     */
+    WITHIN_NOISE("~ (noise)"),
+    /**
+     * Significantly worse by more than the threshold and beyond the runs' noise, or an exact value out of its
+     * tolerance: fails the gate.
+     */
+    REGRESSED("REGRESSED"),
+    ONLY_IN_BASELINE("only in baseline"),
+    ONLY_IN_CANDIDATE("only in candidate");
+
+    public final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    public boolean failsGate() {
+        return this == REGRESSED;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.authbench.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Writes small but complete run directories with chosen samples, so the statistics have known answers. */
+final class RunFixture {
+
+    static final Environment MACHINE = new Environment("Vendor", "17.0.15", "Test VM 17", "Linux", "Test CPU @ 2GHz", 2,
+            1L << 34, "0123456789abcdef", Map.of("io.jsonwebtoken:jjwt-api", "0.13.0"));
+
+    private final List<BenchmarkResult> timed = new ArrayList<>();
+    private final List<StaticMeasurement> exact = new ArrayList<>();
+    private Environment environment = MACHINE;
+    private String profile = "quick";
+
+    RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
+        SortedMap<String, String> params = new TreeMap<>();
+        if (strategy != null) {
+            params.put("strategy", strategy);
+            params.put("algorithm", "HS256");
+            params.put("store", "CAFFEINE");
+            params.put("payload", "TYPICAL");
+        }
+        String mode = unit.startsWith("ops/") ? "thrpt" : "avgt";
+        timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
+                new Metric(mean(samples), 0.05 * mean(samples), unit, List.of(samples)), Map.of()));
+        return this;
+    }
+
+    RunFixture exact(StaticMeasurement measurement) {
+        exact.add(measurement);
+        return this;
+    }
+
+    RunFixture machine(Environment other) {
+        this.environment = other;
+        return this;
+    }
+
+    RunFixture profile(String other) {
+        this.profile = other;
+        return this;
+    }
+
+    static StaticMeasurement measurement(String strategy, int accessBytes, long window) {
+        return new StaticMeasurement(strategy, "HS256", "TYPICAL", "CAFFEINE", accessBytes, accessBytes + 22,
+                accessBytes + 20, accessBytes + 52, true, true, null, 700, 1, strategy.equals("session") ? 1 : 0, 1,
+                window, window, window, window);
+    }
+
+    Path write(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
+                    RunManifest.SCHEMA_VERSION, profile, List.of("CAFFEINE"), null,
+                    Map.of("algorithm", List.of("HS256")), Map.of("forks", 1, "measurementIterations", 16), List.of(),
+                    Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
+            RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.EXACT).toFile(), exact);
+            Files.writeString(directory.resolve(RunDirectory.TIMED), jmhJson(timed));
+            Files.writeString(directory.resolve(RunDirectory.SHOTS), "[]");
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JMH's JSON layout, with just the fields JMH always writes that matter here. */
+    static String jmhJson(List<BenchmarkResult> results) throws IOException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (BenchmarkResult result : results) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("jmhVersion", "1.37");
+            entry.put("benchmark", result.benchmark());
+            entry.put("mode", result.mode());
+            entry.put("threads", result.threads());
+            entry.put("forks", 1);
+            entry.put("params", result.params());
+            Map<String, Object> primary = new LinkedHashMap<>();
+            primary.put("score", result.primary().score());
+            primary.put("scoreError", result.primary().error());
+            primary.put("scoreUnit", result.primary().unit());
+            primary.put("rawData", result.primary().samplesPerFork());
+            entry.put("primaryMetric", primary);
+            entry.put("secondaryMetrics", Map.of());
+            entries.add(entry);
+        }
+        return RunDirectory.JSON.writeValueAsString(entries);
+    }
+
+    /** Samples around {@code centre} with a fixed, repeatable spread of +-{@code spread} (a fraction). */
+    static double[] around(double centre, double spread, int n, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] samples = new double[n];
+        for (int i = 0; i < n; i++) {
+            samples[i] = centre * (1 + spread * (2 * random.nextDouble() - 1));
+        }
+        return samples;
+    }
+
+    private static double mean(double[] samples) {
+        double sum = 0;
+        for (double sample : samples) {
+            sum += sample;
+        }
+        return sum / samples.length;
+    }
+}
