@@ -59,6 +59,7 @@ public class AuthenticateBenchmark {
         // The fill leaves a heap full of young garbage and a fresh old generation: collect it now, untimed, rather
         // than in the first measured iterations.
         System.gc();
+        JitSettle.await();
     }
 
     @TearDown(Level.Trial)

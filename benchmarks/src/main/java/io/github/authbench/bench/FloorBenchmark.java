@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The floors: what no strategy can do below, measured in the same run so a report can say "x times the raw
- * primitive". Raw JCA verification of a typical access token's signing input, the bare jjwt parse of the same kind of
- * token with a prebuilt parser, a bare Caffeine get plus the session-id format check, and 32 bytes from SecureRandom
+ * primitive". Raw JCA verification of typical access tokens' signing inputs, the bare jjwt parse of the same tokens
+ * with a prebuilt parser, a bare Caffeine get plus the session-id format check, and 32 bytes from SecureRandom
  * (a session id). The Redis round trip floor is {@link RedisFloorBenchmark}.
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar FloorBenchmark}
@@ -46,15 +46,18 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FloorBenchmark {
 
-    /** A typical stateless access token, taken apart the way a verifier sees it. */
+    /**
+     * The pool of typical stateless access tokens AuthenticateBenchmark verifies (same issuer settings, same users),
+     * each also taken apart the way a verifier sees it: a floor must see the same inputs as what it is a floor for.
+     */
     @State(Scope.Thread)
-    public static class SignedToken {
+    public static class SignedTokens {
         @Param({"HS256", "RS256", "ES256", "EdDSA"})
         public String algorithm;
 
-        String token;
-        byte[] signingInput;
-        byte[] signature;
+        final String[] tokens = new String[Cursor.POOL];
+        final byte[][] signingInputs = new byte[Cursor.POOL][];
+        final byte[][] signatures = new byte[Cursor.POOL][];
         Mac mac;
         Signature verifier;
         JwtParser bareParser;
@@ -64,11 +67,14 @@ public class FloorBenchmark {
             SigningKeys keys = SigningKeys.generate(algorithm);
             try (AuthStrategy issuer = Strategies.create("stateless-jwt", StrategyConfig.builder()
                     .clock(Clock.fixed(Deployment.PINNED, ZoneOffset.UTC)).keys(keys).build())) {
-                token = issuer.login(Payload.TYPICAL.principal(1)).access();
+                for (int i = 0; i < tokens.length; i++) {
+                    String token = issuer.login(Payload.TYPICAL.principal(i)).access();
+                    int lastDot = token.lastIndexOf('.');
+                    tokens[i] = token;
+                    signingInputs[i] = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+                    signatures[i] = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+                }
             }
-            int lastDot = token.lastIndexOf('.');
-            signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
-            signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
             if (keys.verificationKey() instanceof SecretKey secret) {
                 mac = Mac.getInstance(secret.getAlgorithm());
                 mac.init(secret);
@@ -81,6 +87,7 @@ public class FloorBenchmark {
                 bareParser = Jwts.parser().verifyWith(key)
                         .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
             }
+            JitSettle.await();
         }
 
         private static Signature jcaVerifier(String algorithm) throws GeneralSecurityException {
@@ -98,7 +105,11 @@ public class FloorBenchmark {
         }
     }
 
-    /** A plain bounded Caffeine cache holding as many sessions as the authenticate benchmark's store. */
+    /**
+     * A plain bounded Caffeine cache holding as many sessions as the authenticate benchmark's store, with maintenance on
+     * the calling thread as the store has it (with the default executor, every few reads would wake a ForkJoin
+     * worker, and the "floor" would cost more than the strategy above it).
+     */
     @State(Scope.Benchmark)
     public static class PlainCache {
         @Param({"100000"})
@@ -109,7 +120,7 @@ public class FloorBenchmark {
 
         @Setup(Level.Trial)
         public void fill() {
-            cache = Caffeine.newBuilder().maximumSize(4_000_000).build();
+            cache = Caffeine.newBuilder().maximumSize(4_000_000).executor(Runnable::run).build();
             SecureRandom random = new SecureRandom();
             Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
             ids = new String[Cursor.POOL];
@@ -122,6 +133,7 @@ public class FloorBenchmark {
                     ids[i] = encoded;
                 }
             }
+            JitSettle.await();
         }
     }
 
@@ -132,18 +144,19 @@ public class FloorBenchmark {
 
     /** Raw JCA: HMAC recomputed and compared in constant time, or the public-key signature verified. */
     @Benchmark
-    public boolean rawVerify(SignedToken token) throws GeneralSecurityException {
-        if (token.mac != null) {
-            return MessageDigest.isEqual(token.mac.doFinal(token.signingInput), token.signature);
+    public boolean rawVerify(SignedTokens tokens, Cursor cursor) throws GeneralSecurityException {
+        int i = cursor.next();
+        if (tokens.mac != null) {
+            return MessageDigest.isEqual(tokens.mac.doFinal(tokens.signingInputs[i]), tokens.signatures[i]);
         }
-        token.verifier.update(token.signingInput);
-        return token.verifier.verify(token.signature);
+        tokens.verifier.update(tokens.signingInputs[i]);
+        return tokens.verifier.verify(tokens.signatures[i]);
     }
 
     /** jjwt alone: parseSignedClaims with a prebuilt parser and no checks beyond jjwt's defaults. */
     @Benchmark
-    public Jws<Claims> jjwtParse(SignedToken token) {
-        return token.bareParser.parseSignedClaims(token.token);
+    public Jws<Claims> jjwtParse(SignedTokens tokens, Cursor cursor) {
+        return tokens.bareParser.parseSignedClaims(tokens.tokens[cursor.next()]);
     }
 
     /** A Caffeine get of a session plus the check that the id is 43 base64url characters. */

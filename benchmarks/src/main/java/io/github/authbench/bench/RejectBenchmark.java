@@ -52,6 +52,7 @@ public class RejectBenchmark {
                 forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
             }
         }
+        JitSettle.await();
     }
 
     @TearDown(Level.Trial)
