@@ -1,5 +1,6 @@
 package io.github.authbench.bench;
 
+import io.github.authbench.results.StaticMeasurement;
 import io.github.authbench.strategy.AuthException;
 import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;

@@ -4,20 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authbench.bench.cli.AuthbenchCommand;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A user's mistake on the command line is one line on stderr and exit status 2, never a stack trace. */
 class CommandLineTest {
 
     @Test
     void mistakesAreOneLineAndExitTwo() {
-        assertOneLineError(new String[] {"run", "--profile", "bogus"}, "--profile must be one of [smoke, quick, full]");
+        assertOneLineError(new String[] {"run", "--profile", "bogus"}, "--profile must be one of [smoke, quick, ci, full]");
         assertOneLineError(new String[] {"run", "--store", "mongo"}, "--store must be one of [caffeine, redis]");
         assertOneLineError(new String[] {"run", "--nope"}, "Unknown option: '--nope'");
         assertOneLineError(new String[] {"run", "--", "-f", "notanumber"}, "notanumber");
         assertOneLineError(new String[] {}, "name a command: run");
+    }
+
+    @Test
+    void badRunDirectoriesAreOneLineAndExitTwo(@TempDir Path temp) throws IOException {
+        Path missing = temp.resolve("missing");
+        assertOneLineError(new String[] {"report", missing.toString()}, missing + ": no such run directory");
+        assertOneLineError(new String[] {"report", "--runs", missing.toString()}, "no runs yet");
+        Files.createDirectories(temp.resolve("empty"));
+        assertOneLineError(new String[] {"compare", temp.resolve("empty").toString(), missing.toString()},
+                "run.json: missing: not a complete authbench run directory");
+        assertOneLineError(new String[] {"compare", "a"}, "Missing required parameter: 'CANDIDATE'");
+        assertOneLineError(new String[] {"compare", "a", "b", "--format", "xml"}, "--format must be text, markdown or json");
+        assertOneLineError(new String[] {"compare", "a", "b", "--threshold", "ten"}, "--threshold must be a percentage");
     }
 
     private static void assertOneLineError(String[] args, String expected) {

@@ -2,6 +2,7 @@ package io.github.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authbench.results.StaticMeasurement;
 import io.github.authbench.strategy.SigningKeys;
 import io.github.authbench.strategy.StrategyConfig;
 import java.time.Duration;

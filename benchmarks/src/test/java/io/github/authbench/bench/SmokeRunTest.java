@@ -80,5 +80,15 @@ class SmokeRunTest {
                 "session", "stateful-jwt", "sliding-session", "jwt-denylist");
         assertThat(scored).containsKeys("FloorBenchmark.rawVerify", "FloorBenchmark.jjwtParse",
                 "FloorBenchmark.caffeineGetWithIdCheck", "FloorBenchmark.secureRandom32Bytes");
+
+        assertThat(run.resolve("report.md")).isNotEmptyFile();
+        assertThat(run.resolve("report.html")).isNotEmptyFile();
+        assertThat(run.resolve("charts/authenticate-caffeine.svg")).isNotEmptyFile();
+        String report = Files.readString(run.resolve("report.md"));
+        for (String strategy : all) {
+            assertThat(report).as("headline row of " + strategy).containsPattern("\\| " + strategy + " \\| HS256 \\|");
+        }
+        assertThat(AuthbenchCommand.execute("compare", run.toString(), run.toString()))
+                .as("a run compared with itself").isZero();
     }
 }

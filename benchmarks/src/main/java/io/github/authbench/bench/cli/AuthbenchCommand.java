@@ -1,11 +1,17 @@
 package io.github.authbench.bench.cli;
 
+import io.github.authbench.results.BadRunException;
+import io.github.authbench.results.cli.CompareCommand;
+import io.github.authbench.results.cli.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ./authbench} command. Mistakes on the command line are one line on stderr and exit status 2. */
-@Command(name = "authbench", mixinStandardHelpOptions = true, subcommands = RunCommand.class,
+/**
+ * The {@code ./authbench} command. Mistakes on the command line and unreadable run directories are one line on stderr
+ * and exit status 2 (compare's 1 means a regression).
+ */
+@Command(name = "authbench", mixinStandardHelpOptions = true, subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class},
         description = "Sessions or JWTs? Measured, not argued.")
 public final class AuthbenchCommand implements Runnable {
 
@@ -21,7 +27,7 @@ public final class AuthbenchCommand implements Runnable {
             return 2;
         });
         line.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof UsageException || e instanceof CommandLineOptionException) {
+            if (e instanceof UsageException || e instanceof CommandLineOptionException || e instanceof BadRunException) {
                 System.err.println("authbench: " + e.getMessage());
                 return 2;
             }
@@ -32,6 +38,6 @@ public final class AuthbenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, report or compare");
     }
 }

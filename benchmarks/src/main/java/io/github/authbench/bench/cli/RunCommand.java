@@ -1,12 +1,14 @@
 package io.github.authbench.bench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.authbench.bench.DeterministicPass;
 import io.github.authbench.bench.Payload;
-import io.github.authbench.bench.StaticMeasurement;
 import io.github.authbench.bench.StoreKind;
+import io.github.authbench.results.Environment;
+import io.github.authbench.results.Report;
+import io.github.authbench.results.RunDirectory;
+import io.github.authbench.results.RunFindings;
+import io.github.authbench.results.RunManifest;
+import io.github.authbench.results.StaticMeasurement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +16,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -34,15 +34,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./authbench run}: the deterministic pass, then the JMH benchmarks of a profile, into one self-describing run
- * directory, ending with a summary table.
+ * directory, ending with a summary table and the report.
  */
 @Command(name = "run", description = "Measure every strategy and write a run directory under results/runs/.")
 final class RunCommand implements Callable<Integer> {
 
-    static final int SCHEMA_VERSION = 1;
-
     @Option(names = "--profile", defaultValue = "quick",
-            description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), full (everything)")
+            description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), ci (a pull-request "
+                    + "gate, about 3 min), full (everything)")
     String profile;
 
     @Option(names = "--store", defaultValue = "caffeine",
@@ -65,17 +64,15 @@ final class RunCommand implements Callable<Integer> {
         Path run = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(started));
         Files.createDirectories(run);
-        RunEnvironment environment = RunEnvironment.capture();
+        Environment environment = EnvironmentProbe.capture();
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
         System.out.println("  on " + environment.oneLine());
 
-        System.out.println("[1/3] deterministic pass: sizes, store calls, exposure windows");
-        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.algorithms, chosen.payloads,
-                stores, step -> System.out.println("  " + step));
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        json.writeValue(run.resolve("deterministic.json").toFile(), exact);
+        System.out.println("[1/4] deterministic pass: sizes, store calls, exposure windows");
+        // Counting is cheap, so every profile counts every payload: the report draws token size against payload size.
+        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.algorithms,
+                List.of(Payload.values()), stores, step -> System.out.println("  " + step));
+        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), exact);
 
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         parameters.put("algorithm", chosen.algorithms);
@@ -83,16 +80,14 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("store", stores.stream().map(StoreKind::name).toList());
         parameters.put("population", List.of(Integer.toString(chosen.population)));
 
-        System.out.println("[2/3] timed benchmarks (JMH prints progress and ETA below)");
+        System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
         if (stores.contains(StoreKind.REDIS)) {
             includes.add(Profile.REDIS_FLOOR);
         }
-        Collection<RunResult> results = new ArrayList<>(runJmh(chosen.timed(options(includes, parameters, extra)),
-                run.resolve("jmh-timed.json")));
-        System.out.println("[3/3] single-shot benchmarks: logout and revocation latency");
-        results.addAll(runJmh(chosen.shots(options(List.of(Profile.SHOTS), parameters, extra)),
-                run.resolve("jmh-shots.json")));
+        runJmh(chosen.timed(options(includes, parameters, extra)), run.resolve(RunDirectory.TIMED));
+        System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
+        runJmh(chosen.shots(options(List.of(Profile.SHOTS), parameters, extra)), run.resolve(RunDirectory.SHOTS));
 
         Instant finished = Instant.now();
         Map<String, Object> jmhSettings = new LinkedHashMap<>();
@@ -103,15 +98,21 @@ final class RunCommand implements Callable<Integer> {
         jmhSettings.put("iterationMillis", chosen.iterationMillis);
         jmhSettings.put("warmupShots", chosen.warmupShots);
         jmhSettings.put("measuredShots", chosen.measuredShots);
-        json.writeValue(run.resolve("run.json").toFile(), new RunEnvironment.RunInfo(SCHEMA_VERSION, name(chosen),
+        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
+                RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
                 stores.contains(StoreKind.REDIS) ? StoreKind.redisInThisJvm() : null,
                 parameters, jmhSettings, jmhArguments, started, finished, environment));
 
+        RunDirectory written = RunDirectory.load(run);
         for (StoreKind shown : stores) {
-            new SummaryTable(results, exact).print(System.out, shown.name(), environment.oneLine());
+            new SummaryTable(new RunFindings(written)).print(System.out, shown.name());
         }
         System.out.println();
+        System.out.println("[4/4] report");
+        for (Path report : Report.write(written)) {
+            System.out.println("report: " + report.toAbsolutePath());
+        }
         System.out.println("run directory: " + run.toAbsolutePath());
         return 0;
     }
@@ -124,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
         return options.shouldFailOnError(true);
     }
 
-    private static Collection<RunResult> runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
-        return new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
+    private static void runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
+        new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
     }
 
     private static String name(Enum<?> value) {
