@@ -34,10 +34,11 @@ public enum ComparisonFormat {
         c.machineDifferences().forEach(d -> out.append("WARNING: different machine: ").append(d).append("\n"));
         out.append("\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"benchmark", "baseline", "candidate", "change", "p", "verdict"});
+        rows.add(new String[] {"benchmark", "baseline", "candidate", "change", "fork gap", "p", "verdict"});
         for (TimedChange t : c.timed()) {
             rows.add(new String[] {t.benchmark(), interval(t.baseline(), t.unit()), interval(t.candidate(), t.unit()),
                     t.changePercent() == null ? "" : Units.percent(t.changePercent()),
+                    t.forkGapPercent() == null ? "" : Units.percent(t.forkGapPercent()),
                     t.pValue() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", t.pValue()), t.verdict().label});
         }
         out.append(markdown ? markdownTable(rows) : textTable(rows));
@@ -64,7 +65,8 @@ public enum ComparisonFormat {
 
     static String settingsLine(Comparison c) {
         return String.format(Locale.ROOT, "medians of raw iteration samples with 95%% intervals; Mann-Whitney U, alpha "
-                        + "%.2f; a significant worsening beyond %.0f%% fails; ~ = no significant change; %d cores (%s)",
+                        + "%.2f; a significant worsening beyond %.0f%% between the medians and between every pair of forks (fork "
+                        + "gap: candidate's best fork vs baseline's worst) fails; ~ = no significant change; %d cores (%s)",
                 c.settings().alpha(), c.settings().thresholdPercent(), c.candidate().manifest().environment().cores(),
                 c.candidate().manifest().environment().cpu());
     }

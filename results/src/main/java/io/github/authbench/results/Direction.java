@@ -20,6 +20,11 @@ public enum Direction {
         return sign() * Math.log(candidate / baseline);
     }
 
+    /** The log worsening of a change given as {@link #worsening}: the same change on the scale of the log. */
+    public double logOfWorsening(double worsening) {
+        return sign() * Math.log1p(sign() * worsening);
+    }
+
     private int sign() {
         return this == LOWER_IS_BETTER ? 1 : -1;
     }

@@ -4,7 +4,16 @@ package io.github.authbench.results;
  * One benchmark in both runs (or in one of them): medians with 95% intervals from the raw per-iteration samples, the
  * change of the median in percent (positive = larger number, whatever the direction), the Mann-Whitney U p-value and
  * the verdict. Fields of the missing side are null.
+ *
+ * @param forkGapPercent how much worse the candidate's best fork is than the baseline's worst fork, comparing each
+ *                       fork's median (percent; negative when the forks of the two runs overlap): a regression must
+ *                       hold for every pair of forks, not only for the pooled samples. With one fork per run it is
+ *                       the change of the medians, signed so that positive is worse.
  */
 public record TimedChange(String benchmark, String unit, MedianInterval baseline, MedianInterval candidate,
-        Double changePercent, Double pValue, Verdict verdict) {
+        Double changePercent, Double pValue, Double forkGapPercent, Verdict verdict) {
+
+    TimedChange withVerdict(Verdict verdict) {
+        return new TimedChange(benchmark, unit, baseline, candidate, changePercent, pValue, forkGapPercent, verdict);
+    }
 }

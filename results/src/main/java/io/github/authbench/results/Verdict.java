@@ -10,7 +10,8 @@ public enum Verdict {
     WORSE("worse"),
     /**
      * Significant by the U test, but no larger than the two runs differ anyway: within {@link Comparison#NOISE_MULTIPLE}
-     * times the spread of all benchmarks' changes between these runs.
+     * times the spread of all benchmarks' changes between these runs, or, for a worsening beyond the threshold, not
+     * beyond the threshold and that spread between every baseline fork and every candidate fork.
      */
     WITHIN_NOISE("~ (noise)"),
     /**

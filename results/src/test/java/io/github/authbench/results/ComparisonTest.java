@@ -74,6 +74,44 @@ class ComparisonTest {
                 .isEqualTo(Verdict.BETTER);
     }
 
+    /**
+     * Two forks per run; the candidate's second fork drew a 1.6x slower JIT outcome, its first did not. The pooled
+     * samples differ significantly and their medians by more than the threshold, but one candidate fork is as fast as
+     * the baseline: not a regression of the code.
+     */
+    @Test
+    void oneSlowForkAloneDoesNotRegress() {
+        Metric a = new Metric(0, 0, "ns/op", List.of(around(1000, 0.02, 10, 1), around(1010, 0.02, 10, 2)));
+        Metric b = new Metric(0, 0, "ns/op", List.of(around(1005, 0.02, 10, 3), around(1600, 0.02, 10, 4)));
+        TimedChange change = Comparison.change("x", a, b, CompareSettings.DEFAULTS);
+        assertThat(change.pValue()).isLessThan(0.05);
+        assertThat(change.changePercent()).isGreaterThan(10);
+        assertThat(change.forkGapPercent()).isBetween(-5.0, 5.0);
+        assertThat(change.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+    }
+
+    /** Every candidate fork 30% slower than every baseline fork: that holds fork by fork, so it regressed. */
+    @Test
+    void everyForkSlowerRegresses() {
+        Metric a = new Metric(0, 0, "ns/op", List.of(around(1000, 0.02, 10, 1), around(1050, 0.02, 10, 2)));
+        Metric b = new Metric(0, 0, "ns/op", List.of(around(1400, 0.02, 10, 3), around(1450, 0.02, 10, 4)));
+        TimedChange change = Comparison.change("x", a, b, CompareSettings.DEFAULTS);
+        assertThat(change.forkGapPercent()).isCloseTo((1400.0 - 1050) / 1050 * 100, within(3.0));
+        assertThat(change.verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
+    /** For throughput the fork gap is signed the same way: fewer operations is the worse side. */
+    @Test
+    void throughputForksAreComparedTheWorseWayRound() {
+        Metric a = new Metric(0, 0, "ops/s", List.of(around(1e6, 0.02, 10, 1), around(0.95e6, 0.02, 10, 2)));
+        Metric b = new Metric(0, 0, "ops/s", List.of(around(0.7e6, 0.02, 10, 3), around(0.6e6, 0.02, 10, 4)));
+        TimedChange change = Comparison.change("x", a, b, CompareSettings.DEFAULTS);
+        assertThat(change.forkGapPercent()).isCloseTo((0.95 - 0.7) / 0.95 * 100, within(3.0));
+        assertThat(change.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(Direction.HIGHER_IS_BETTER.logOfWorsening(change.forkGapPercent() / 100))
+                .isCloseTo(Math.log(0.95 / 0.7), within(0.03));
+    }
+
     @Test
     void tooFewSamplesAreNeverSignificant() {
         TimedChange change = only(new double[] {1, 2}, new double[] {100, 200}, "ns/op");
