@@ -8,12 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The embedded store: one node's memory, no server. Entries expire per entry through Caffeine's {@link Expiry}, driven by
@@ -66,8 +63,8 @@ public final class CaffeineSessionStore implements SessionStore {
     public void put(String key, byte[] value, Instant expiresAt, String subject) {
         entries.put(key, new StoredEntry(value, expiresAt));
         if (subject != null) {
-            subjects.asMap().merge(subject, new SubjectIndex(Set.of(key), expiresAt),
-                    (old, added) -> old.plus(key, expiresAt, entries.asMap()::containsKey));
+            subjects.asMap().merge(subject, new SubjectIndex(key, expiresAt),
+                    (index, added) -> index.add(key, expiresAt, entries.asMap()::containsKey));
         }
     }
 
@@ -121,22 +118,6 @@ public final class CaffeineSessionStore implements SessionStore {
     public void close() {
         entries.invalidateAll();
         subjects.invalidateAll();
-    }
-
-    /** The keys one subject's logins are stored under, kept as long as the longest-lived of them. */
-    private record SubjectIndex(Set<String> keys, Instant until) {
-
-        /** This index plus {@code key}, dropping keys the store has already forgotten so the index cannot grow forever. */
-        SubjectIndex plus(String key, Instant expiresAt, Predicate<String> stillStored) {
-            Set<String> kept = new HashSet<>();
-            for (String k : keys) {
-                if (stillStored.test(k)) {
-                    kept.add(k);
-                }
-            }
-            kept.add(key);
-            return new SubjectIndex(Set.copyOf(kept), expiresAt.isAfter(until) ? expiresAt : until);
-        }
     }
 
     /** Caffeine expiry: keep each value until its logical end plus the retention period, measured on the ticker. */
