@@ -56,10 +56,7 @@ public class AuthenticateBenchmark {
         for (int i = 0; i < credentials.length; i++) {
             credentials[i] = node.login(payload.principal(i)).access();
         }
-        // The fill leaves a heap full of young garbage and a fresh old generation: collect it now, untimed, rather
-        // than in the first measured iterations.
-        System.gc();
-        JitSettle.await();
+        Settle.afterSetup();
     }
 
     @TearDown(Level.Trial)

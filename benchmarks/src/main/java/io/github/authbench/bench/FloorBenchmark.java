@@ -87,7 +87,7 @@ public class FloorBenchmark {
                 bareParser = Jwts.parser().verifyWith(key)
                         .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
             }
-            JitSettle.await();
+            Settle.afterSetup();
         }
 
         private static Signature jcaVerifier(String algorithm) throws GeneralSecurityException {
@@ -133,7 +133,7 @@ public class FloorBenchmark {
                     ids[i] = encoded;
                 }
             }
-            JitSettle.await();
+            Settle.afterSetup();
         }
     }
 
@@ -159,7 +159,21 @@ public class FloorBenchmark {
         return tokens.bareParser.parseSignedClaims(tokens.tokens[cursor.next()]);
     }
 
-    /** A Caffeine get of a session plus the check that the id is 43 base64url characters. */
+    /** Which ASCII characters are base64url, the alphabet of a session id. */
+    private static final boolean[] BASE64URL = new boolean[128];
+
+    static {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64URL[alphabet.charAt(i)] = true;
+        }
+    }
+
+    /**
+     * A Caffeine get of a session plus the check that the id is 43 base64url characters, by table lookup: a chain of
+     * range comparisons over random characters mispredicts branches, and that version cost 215 ns here against 118 ns
+     * for the whole session check it was meant to be the floor of.
+     */
     @Benchmark
     public byte[] caffeineGetWithIdCheck(PlainCache plain, Cursor cursor) {
         String id = plain.ids[cursor.next()];
@@ -168,9 +182,7 @@ public class FloorBenchmark {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!base64url) {
+            if (c >= BASE64URL.length || !BASE64URL[c]) {
                 return null;
             }
         }

@@ -72,7 +72,7 @@ public class LoginBenchmark {
     private void rehearse() {
         try (Deployment rehearsal = Deployment.pinned(strategy, keys, store)) {
             AuthStrategy rehearsing = rehearsal.nodeA();
-            JitSettle.rehearseThenAwait(USERS, i -> rehearsing.login(principals[i]));
+            Settle.rehearseThenSettle(USERS, i -> rehearsing.login(principals[i]));
         }
     }
 

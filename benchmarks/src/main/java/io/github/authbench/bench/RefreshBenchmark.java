@@ -64,7 +64,7 @@ public class RefreshBenchmark {
         try (Deployment rehearsal = Deployment.pinned(strategy, keys, store)) {
             AuthStrategy rehearsing = rehearsal.nodeA();
             Credentials[] chain = {rehearsing.login(payload.principal(0))};
-            JitSettle.rehearseThenAwait(REHEARSAL, i -> chain[0] = refreshed(rehearsing, chain[0]));
+            Settle.rehearseThenSettle(REHEARSAL, i -> chain[0] = refreshed(rehearsing, chain[0]));
         }
     }
 

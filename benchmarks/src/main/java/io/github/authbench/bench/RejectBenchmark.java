@@ -52,7 +52,7 @@ public class RejectBenchmark {
                 forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
             }
         }
-        JitSettle.await();
+        Settle.afterSetup();
     }
 
     @TearDown(Level.Trial)

@@ -6,14 +6,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Lets the JIT finish what a setup gave it before warmup starts. A trial setup that logs in thousands of users (the
- * store's population, the credential pool) makes the whole issuing path hot: JSON writing, signing, SecureRandom.
- * On 2 cores the compiler threads then drain that queue during warmup and the first measured iterations, taking a
+ * Lets a trial setup's aftermath pass before warmup starts: its garbage, and the JIT's queue.
+ *
+ * <p>The heap: a setup that fills a store or a pool leaves young garbage and a young population. A full collection
+ * here (the forks run ParallelGC, whose full collection compacts and tenures) means no measured iteration collects
+ * the setup's garbage or copies its population between survivor spaces: a Caffeine floor without it spent measured
+ * time in the collector copying its 100k entries, and read them from wherever the last copy left them.
+ *
+ * <p>The JIT: a setup that logs in thousands of users (the store's population, the credential pool) makes the whole
+ * issuing path hot: JSON writing, signing, SecureRandom. On 2 cores the compiler threads then drain that queue during warmup and the first measured iterations, taking a
  * core from the measured thread, so a benchmark with a heavy setup measured slower than one with a light setup (here:
  * over 4 s of compilation before the first measured iteration, and up to 350 ms of it inside single 100 ms
  * iterations of {@code authenticate}). Waiting here is untimed; the measured path still warms up in warmup.
  */
-final class JitSettle {
+final class Settle {
 
     /** How long the compilers must stay idle to call the queue drained. */
     private static final long QUIET_MILLIS = 300;
@@ -21,27 +27,30 @@ final class JitSettle {
     /** An upper bound, so a JVM that keeps compiling cannot stall a run. */
     private static final long MAX_MILLIS = 10_000;
 
-    private JitSettle() {}
-
     /** A rehearsal stops after this long even if calls are left: an ES256 login takes about 0.4 ms here. */
     private static final long MAX_REHEARSAL_MILLIS = 2_000;
 
+    private Settle() {}
+
     /**
      * For benchmarks whose setup issues nothing: makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or
-     * for at most {@link #MAX_REHEARSAL_MILLIS}, untimed and on state the benchmark will not measure, then awaits the
-     * JIT as {@link #await} does.
+     * for at most {@link #MAX_REHEARSAL_MILLIS}, untimed and on state the benchmark will not measure, then settles as
+     * {@link #afterSetup} does.
      */
-    static void rehearseThenAwait(int calls, IntConsumer call) {
+    static void rehearseThenSettle(int calls, IntConsumer call) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_REHEARSAL_MILLIS);
         for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
             call.accept(i);
         }
-        System.gc();
-        await();
+        afterSetup();
     }
 
-    /** Blocks until the JIT's total compilation time has not moved for {@link #QUIET_MILLIS}, or the bound. */
-    static void await() {
+    /**
+     * Collects the heap, then blocks until the JIT's total compilation time has not moved for {@link #QUIET_MILLIS},
+     * or the bound.
+     */
+    static void afterSetup() {
+        System.gc();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
