@@ -20,7 +20,10 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * changes. On a quiet machine the spread is small and the threshold decides; on a noisy one the gate says how large a
  * change it can see. With several forks per run, a regression must also hold fork by fork: the candidate's best fork
  * worse than the baseline's worst by more than the threshold and the noise ({@link TimedChange#forkGapPercent}), so
- * one fork that drew a slow JIT outcome cannot fail the gate alone.
+ * one fork that drew a slow JIT outcome cannot fail the gate alone. A run with one fork per benchmark cannot tell a
+ * regression from such a fork: its changes beyond the noise are listed as {@link Verdict#UNCONFIRMED}, and do not
+ * fail the gate (between two one-fork quick runs of the same code here, 7 of 90 benchmarks moved by 35-127%, 6 to
+ * 14 robust sigmas, with all their iterations apart).
  *
  * @param noise robust standard deviation of the log changes of all timed benchmarks in both runs; 0 with too few
  *              benchmarks to estimate it
@@ -91,14 +94,23 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
 
     /**
      * Significant changes no larger than the runs' noise become {@link Verdict#WITHIN_NOISE}; a regression must clear
-     * the noise between every pair of forks, the others by their medians.
+     * the noise between every pair of forks, the others by their medians. A regression seen with one fork on a side
+     * clears nothing fork by fork: it is {@link Verdict#UNCONFIRMED}.
      */
     private static List<TimedChange> beyondNoise(List<TimedChange> timed, double noise) {
-        return timed.stream().map(change -> significant(change.verdict())
-                && Math.abs(change.verdict() == Verdict.REGRESSED
-                        ? Direction.ofUnit(change.unit()).logOfWorsening(change.forkGapPercent() / 100)
-                        : logWorsening(change)) <= NOISE_MULTIPLE * noise
-                ? change.withVerdict(Verdict.WITHIN_NOISE) : change).toList();
+        return timed.stream().map(change -> {
+            if (!significant(change.verdict())) {
+                return change;
+            }
+            boolean regression = change.verdict() == Verdict.REGRESSED;
+            double size = regression && change.forkGapPercent() != null
+                    ? Direction.ofUnit(change.unit()).logOfWorsening(change.forkGapPercent() / 100)
+                    : logWorsening(change);
+            if (Math.abs(size) <= NOISE_MULTIPLE * noise) {
+                return change.withVerdict(Verdict.WITHIN_NOISE);
+            }
+            return regression && change.forkGapPercent() == null ? change.withVerdict(Verdict.UNCONFIRMED) : change;
+        }).toList();
     }
 
     private static boolean significant(Verdict verdict) {
@@ -161,7 +173,7 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         MedianInterval a = MedianInterval.of(x);
         MedianInterval b = MedianInterval.of(y);
         double change = (b.median() - a.median()) / a.median();
-        double forkGap = forkGap(baseline, candidate);
+        Double forkGap = forkGap(baseline, candidate);
         Double p = x.length >= MIN_SAMPLES && y.length >= MIN_SAMPLES
                 ? new MannWhitneyUTest().mannWhitneyUTest(x, y) : null;
         Verdict verdict;
@@ -170,18 +182,24 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         } else {
             double worsening = baseline.direction().worsening(a.median(), b.median());
             verdict = worsening * 100 <= settings.thresholdPercent() ? worsening > 0 ? Verdict.WORSE : Verdict.BETTER
-                    : forkGap * 100 > settings.thresholdPercent() ? Verdict.REGRESSED : Verdict.WITHIN_NOISE;
+                    : forkGap == null || forkGap * 100 > settings.thresholdPercent() ? Verdict.REGRESSED
+                    : Verdict.WITHIN_NOISE;
         }
-        return new TimedChange(key, baseline.unit(), a, b, change * 100, p, forkGap * 100, verdict);
+        return new TimedChange(key, baseline.unit(), a, b, change * 100, p, forkGap == null ? null : forkGap * 100,
+                verdict);
     }
 
     /**
      * The worsening from the baseline's worst fork to the candidate's best fork, by fork medians. Each fork is a new
      * JVM with its own JIT decisions and memory layout, and on this kind of machine forks of the same code differ by
      * more than their iterations suggest (one fork of a JWT login 1.5x another); iterations pooled over forks cannot
-     * show that, a fork-by-fork comparison can.
+     * show that, a fork-by-fork comparison can. Null when a side has a single fork: one pair of forks is no evidence
+     * beyond the medians themselves.
      */
-    static double forkGap(Metric baseline, Metric candidate) {
+    static Double forkGap(Metric baseline, Metric candidate) {
+        if (baseline.samplesPerFork().size() < 2 || candidate.samplesPerFork().size() < 2) {
+            return null;
+        }
         Direction direction = baseline.direction();
         double smallest = Double.POSITIVE_INFINITY;
         for (double[] before : baseline.samplesPerFork()) {

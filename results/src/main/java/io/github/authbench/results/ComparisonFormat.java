@@ -82,7 +82,10 @@ public enum ComparisonFormat {
 
     /** The last line, which a CI log shows: the verdict and the counts behind it. */
     public static String summary(Comparison c) {
-        String counts = c.count(Verdict.REGRESSED) + " regressed, " + c.count(Verdict.WITHIN_NOISE)
+        String counts = c.count(Verdict.REGRESSED) + " regressed, "
+                + (c.count(Verdict.UNCONFIRMED) > 0 ? c.count(Verdict.UNCONFIRMED) + " worse beyond the noise in "
+                        + "one-fork runs (unconfirmed: gate with two or more forks per benchmark), " : "")
+                + c.count(Verdict.WITHIN_NOISE)
                 + " within noise, " + c.count(Verdict.WORSE) + " worse within threshold, "
                 + c.count(Verdict.BETTER) + " better, " + c.count(Verdict.SAME) + " unchanged, "
                 + (c.count(Verdict.ONLY_IN_BASELINE) + c.count(Verdict.ONLY_IN_CANDIDATE)) + " on one side only";

@@ -7,8 +7,7 @@ package io.github.authbench.results;
  *
  * @param forkGapPercent how much worse the candidate's best fork is than the baseline's worst fork, comparing each
  *                       fork's median (percent; negative when the forks of the two runs overlap): a regression must
- *                       hold for every pair of forks, not only for the pooled samples. With one fork per run it is
- *                       the change of the medians, signed so that positive is worse.
+ *                       hold for every pair of forks, not only for the pooled samples. Null when a side has one fork.
  */
 public record TimedChange(String benchmark, String unit, MedianInterval baseline, MedianInterval candidate,
         Double changePercent, Double pValue, Double forkGapPercent, Verdict verdict) {

@@ -19,6 +19,11 @@ public enum Verdict {
      * tolerance: fails the gate.
      */
     REGRESSED("REGRESSED"),
+    /**
+     * Would have regressed, but a side has only one fork, and between forks of the same code a benchmark can move by
+     * as much: listed so a person sees it, not failed. Run two or more forks per benchmark (the ci profile) to gate.
+     */
+    UNCONFIRMED("worse (1 fork)"),
     ONLY_IN_BASELINE("only in baseline"),
     ONLY_IN_CANDIDATE("only in candidate");
 

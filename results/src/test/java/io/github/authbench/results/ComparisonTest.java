@@ -19,9 +19,10 @@ class ComparisonTest {
     @TempDir
     Path temp;
 
+    /** Both sides as two forks, the first and second half of the samples. */
     private TimedChange only(double[] baseline, double[] candidate, String unit) {
-        Metric a = new Metric(0, 0, unit, List.of(baseline));
-        Metric b = new Metric(0, 0, unit, List.of(candidate));
+        Metric a = new Metric(0, 0, unit, RunFixture.twoForks(baseline));
+        Metric b = new Metric(0, 0, unit, RunFixture.twoForks(candidate));
         return Comparison.change("x", a, b, CompareSettings.DEFAULTS);
     }
 
@@ -98,6 +99,31 @@ class ComparisonTest {
         TimedChange change = Comparison.change("x", a, b, CompareSettings.DEFAULTS);
         assertThat(change.forkGapPercent()).isCloseTo((1400.0 - 1050) / 1050 * 100, within(3.0));
         assertThat(change.verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
+    /**
+     * One fork per run: a 5x slowdown beyond the noise is listed as worse but cannot fail the gate, because one fork
+     * against one fork cannot tell the code from the fork's luck.
+     */
+    @Test
+    void withOneForkPerRunARegressionIsUnconfirmed() {
+        RunFixture before = new RunFixture().forks(1);
+        RunFixture after = new RunFixture().forks(1);
+        for (int i = 0; i < 20; i++) {
+            before.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, i));
+            after.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, 100 + i));
+        }
+        before.timed(AUTH, "slowed", "ns/op", around(1000, 0.02, 16, 50));
+        after.timed(AUTH, "slowed", "ns/op", around(5000, 0.02, 16, 51));
+        Comparison comparison = Comparison.of(RunDirectory.load(before.write(temp.resolve("a"))),
+                RunDirectory.load(after.write(temp.resolve("b"))), CompareSettings.DEFAULTS);
+
+        assertThat(comparison.regressed()).isFalse();
+        assertThat(comparison.timed()).filteredOn(change -> change.verdict() == Verdict.UNCONFIRMED)
+                .extracting(TimedChange::benchmark).containsExactly(
+                        "AuthenticateBenchmark.authenticate HS256 TYPICAL CAFFEINE slowed [avgt]");
+        assertThat(comparison.timed()).allMatch(change -> change.forkGapPercent() == null);
+        assertThat(ComparisonFormat.summary(comparison)).startsWith("no regression").contains("1 worse beyond the noise");
     }
 
     /** For throughput the fork gap is signed the same way: fewer operations is the worse side. */

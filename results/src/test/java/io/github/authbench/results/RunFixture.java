@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class RunFixture {
     private final List<StaticMeasurement> exact = new ArrayList<>();
     private Environment environment = MACHINE;
     private String profile = "quick";
+    private int forks = 2;
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
         SortedMap<String, String> params = new TreeMap<>();
@@ -33,8 +35,24 @@ final class RunFixture {
         }
         String mode = unit.startsWith("ops/") ? "thrpt" : "avgt";
         timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
-                new Metric(mean(samples), 0.05 * mean(samples), unit, List.of(samples)), Map.of()));
+                new Metric(mean(samples), 0.05 * mean(samples), unit,
+                        forks == 2 ? twoForks(samples) : List.of(samples)), Map.of()));
         return this;
+    }
+
+    /** Timed benchmarks added after this have their samples in one fork, or split into two (the default). */
+    RunFixture forks(int count) {
+        if (count != 1 && count != 2) {
+            throw new IllegalArgumentException("1 or 2 forks, not " + count);
+        }
+        this.forks = count;
+        return this;
+    }
+
+    /** The first and the second half of the samples as two forks. */
+    static List<double[]> twoForks(double[] samples) {
+        int half = samples.length / 2;
+        return List.of(Arrays.copyOfRange(samples, 0, half), Arrays.copyOfRange(samples, half, samples.length));
     }
 
     RunFixture exact(StaticMeasurement measurement) {
