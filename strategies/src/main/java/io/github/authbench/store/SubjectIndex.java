@@ -11,25 +11,35 @@ import java.util.function.Predicate;
  * <p>Adding a key costs amortized O(1): keys the store has already forgotten are dropped only when the set has doubled
  * since the last sweep. An index copied or swept on every login made a user with n live sessions pay O(n) per login,
  * so anyone with valid credentials could make their own logins quadratic. Instances are changed only inside the
- * store's atomic per-subject compute, and read by {@code revokeSubject} only after it removed the index.
+ * store's atomic per-subject compute, and read by {@code revokeSubject} only after it removed the index. Most users
+ * hold one login, so a set is made only for a second key: a one-element hash set costs about 150 bytes more per login
+ * in the server-memory measurement.
  */
 final class SubjectIndex {
 
     /** Below this many keys an index is never swept: a user's handful of devices. */
     static final int SWEEP_FLOOR = 16;
 
-    private final Set<String> keys = new HashSet<>();
+    /** The only key while there is one; then null. */
+    private String single;
+    /** Null while there is one key. */
+    private Set<String> keys;
     /** Read by the cache's expiry policy, which may run on another thread than the last add. */
     private volatile Instant until;
     private int sweepAt = SWEEP_FLOOR;
 
     SubjectIndex(String key, Instant expiresAt) {
-        keys.add(key);
+        single = key;
         until = expiresAt;
     }
 
     /** Adds {@code key}, live until {@code expiresAt}; sweeps out keys for which {@code stillStored} is false when due. */
     SubjectIndex add(String key, Instant expiresAt, Predicate<String> stillStored) {
+        if (keys == null) {
+            keys = new HashSet<>();
+            keys.add(single);
+            single = null;
+        }
         keys.add(key);
         if (keys.size() >= sweepAt) {
             keys.removeIf(stillStored.negate());
@@ -42,7 +52,7 @@ final class SubjectIndex {
     }
 
     Set<String> keys() {
-        return keys;
+        return keys == null ? Set.of(single) : keys;
     }
 
     Instant until() {
