@@ -34,7 +34,8 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * gate for that strategy and for nothing else. The slowdown is made by test-only JVM flags on those forks (C1 only and
  * no inlining: a session check about 14x slower here, a forged-credential reject about 5x, login 1.7x), so nothing in
  * the main code path knows about it. C1 alone gave 2.6x to 3.8x, too close to what the gate can see on this machine
- * (it fails a change only beyond 5 times the runs' noise, about +130% to +400% here) to make a test that cannot flake.
+ * (it fails a change only beyond 5 times the runs' noise: +50% to +104% between two-fork ci runs here, up to +365%
+ * between one-fork runs) to make a test that cannot flake.
  */
 class RegressionGateTrustTest {
 
