@@ -106,8 +106,8 @@ public class FloorBenchmark {
     }
 
     /**
-     * A plain bounded Caffeine cache holding as many sessions as the authenticate benchmark's store, with maintenance on
-     * the calling thread as the store has it (with the default executor, every few reads would wake a ForkJoin
+     * A plain bounded Caffeine cache holding as many sessions as the authenticate benchmark's store, with maintenance
+     * on the calling thread as the store has it (with the default executor, every few reads would wake a ForkJoin
      * worker, and the "floor" would cost more than the strategy above it).
      */
     @State(Scope.Benchmark)

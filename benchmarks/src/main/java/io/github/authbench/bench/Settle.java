@@ -10,14 +10,15 @@ import java.util.function.IntConsumer;
  *
  * <p>The heap: a setup that fills a store or a pool leaves young garbage and a young population. A full collection
  * here (the forks run ParallelGC, whose full collection compacts and tenures) means no measured iteration collects
- * the setup's garbage or copies its population between survivor spaces: a Caffeine floor without it spent measured
- * time in the collector copying its 100k entries, and read them from wherever the last copy left them.
+ * the setup's garbage or copies its population between survivor spaces (a profile of the Caffeine floor, which had
+ * no such collection, showed the collector copying survivors during measurement).
  *
  * <p>The JIT: a setup that logs in thousands of users (the store's population, the credential pool) makes the whole
- * issuing path hot: JSON writing, signing, SecureRandom. On 2 cores the compiler threads then drain that queue during warmup and the first measured iterations, taking a
- * core from the measured thread, so a benchmark with a heavy setup measured slower than one with a light setup (here:
- * over 4 s of compilation before the first measured iteration, and up to 350 ms of it inside single 100 ms
- * iterations of {@code authenticate}). Waiting here is untimed; the measured path still warms up in warmup.
+ * issuing path hot: JSON writing, signing, SecureRandom. On 2 cores the compiler threads then drain that queue during
+ * warmup and the first measured iterations, taking a core from the measured thread, so a benchmark with a heavy setup
+ * measured slower than one with a light setup (here: over 4 s of compilation before the first measured iteration, and
+ * up to 350 ms of it inside single 100 ms iterations of {@code authenticate}). Waiting here is untimed; the measured
+ * path still warms up in warmup.
  */
 final class Settle {
 

@@ -176,17 +176,25 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         Double forkGap = forkGap(baseline, candidate);
         Double p = x.length >= MIN_SAMPLES && y.length >= MIN_SAMPLES
                 ? new MannWhitneyUTest().mannWhitneyUTest(x, y) : null;
-        Verdict verdict;
-        if (p == null || !(p < settings.alpha())) {
-            verdict = Verdict.SAME;
-        } else {
-            double worsening = baseline.direction().worsening(a.median(), b.median());
-            verdict = worsening * 100 <= settings.thresholdPercent() ? worsening > 0 ? Verdict.WORSE : Verdict.BETTER
-                    : forkGap == null || forkGap * 100 > settings.thresholdPercent() ? Verdict.REGRESSED
-                    : Verdict.WITHIN_NOISE;
-        }
+        Verdict verdict = p == null || !(p < settings.alpha()) ? Verdict.SAME
+                : significantVerdict(baseline.direction().worsening(a.median(), b.median()), forkGap,
+                        settings.thresholdPercent() / 100);
         return new TimedChange(key, baseline.unit(), a, b, change * 100, p, forkGap == null ? null : forkGap * 100,
                 verdict);
+    }
+
+    /**
+     * A significant change: better, worse within the threshold, or beyond it; beyond it only if the fork gap is too
+     * (with one fork on a side there is no gap, and {@link #beyondNoise} decides what such a change is).
+     */
+    private static Verdict significantVerdict(double worsening, Double forkGap, double threshold) {
+        if (worsening <= 0) {
+            return Verdict.BETTER;
+        }
+        if (worsening <= threshold) {
+            return Verdict.WORSE;
+        }
+        return forkGap == null || forkGap > threshold ? Verdict.REGRESSED : Verdict.WITHIN_NOISE;
     }
 
     /**
@@ -201,14 +209,18 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
             return null;
         }
         Direction direction = baseline.direction();
+        double[] after = forkMedians(candidate);
         double smallest = Double.POSITIVE_INFINITY;
-        for (double[] before : baseline.samplesPerFork()) {
-            for (double[] after : candidate.samplesPerFork()) {
-                smallest = Math.min(smallest, direction.worsening(MedianInterval.of(before).median(),
-                        MedianInterval.of(after).median()));
+        for (double before : forkMedians(baseline)) {
+            for (double candidateFork : after) {
+                smallest = Math.min(smallest, direction.worsening(before, candidateFork));
             }
         }
         return smallest;
+    }
+
+    private static double[] forkMedians(Metric metric) {
+        return metric.samplesPerFork().stream().mapToDouble(fork -> MedianInterval.of(fork).median()).toArray();
     }
 
     private static List<ExactChange> exact(RunDirectory baseline, RunDirectory candidate) {

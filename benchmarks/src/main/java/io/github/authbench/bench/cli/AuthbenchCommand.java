@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * The {@code ./authbench} command. Mistakes on the command line and unreadable run directories are one line on stderr
  * and exit status 2 (compare's 1 means a regression).
  */
-@Command(name = "authbench", mixinStandardHelpOptions = true, subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class},
+@Command(name = "authbench", mixinStandardHelpOptions = true,
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class},
         description = "Sessions or JWTs? Measured, not argued.")
 public final class AuthbenchCommand implements Runnable {
 
@@ -27,7 +28,8 @@ public final class AuthbenchCommand implements Runnable {
             return 2;
         });
         line.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof UsageException || e instanceof CommandLineOptionException || e instanceof BadRunException) {
+            if (e instanceof UsageException || e instanceof CommandLineOptionException
+                    || e instanceof BadRunException) {
                 System.err.println("authbench: " + e.getMessage());
                 return 2;
             }

@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "quick",
-            description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), ci (a pull-request "
-                    + "gate, about 3 min), full (everything)")
+            description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), "
+                    + "ci (a pull-request gate, two forks, about 4 min), full (everything)")
     String profile;
 
     @Option(names = "--store", defaultValue = "caffeine",
