@@ -105,6 +105,19 @@ public final class RunFindings {
         return OptionalDouble.of(floor);
     }
 
+    /**
+     * The scores of benchmarks timed over many calls (average time and throughput) that ran in this JVM's process: not
+     * single shots, whose spread is the finding, and nothing that waited on Redis. The quick profile's error-bar goal
+     * is counted over these.
+     */
+    public List<Metric> inProcessTimedScores() {
+        return run.benchmarks().stream()
+                .filter(result -> result.mode().equals("avgt") || result.mode().equals("thrpt"))
+                .filter(result -> !"REDIS".equals(result.param("store")) && !result.name().equals(REDIS_FLOOR))
+                .map(BenchmarkResult::primary)
+                .toList();
+    }
+
     public static double nanos(Metric metric) {
         return Units.toNanos(metric.score(), metric.unit());
     }
