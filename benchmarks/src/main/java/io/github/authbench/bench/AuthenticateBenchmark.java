@@ -43,13 +43,6 @@ public class AuthenticateBenchmark {
     @Param({"100000"})
     public int population;
 
-    /**
-     * Checks made untimed on one thread before warmup, so the JIT compiles the checking path while a core is free for it.
-     * Without them, the 2-thread throughput of ES256 strategies rose by half through its measured iterations (1,800 to
-     * 2,900 checks/s): the compiler was still at work and shared the 2 cores with both measured threads.
-     */
-    private static final int REHEARSALS = 4 * Cursor.POOL;
-
     private Deployment deployment;
     private AuthStrategy node;
     private String[] credentials;
@@ -63,15 +56,7 @@ public class AuthenticateBenchmark {
         for (int i = 0; i < credentials.length; i++) {
             credentials[i] = node.login(payload.principal(i)).access();
         }
-        Settle.rehearseThenSettle(REHEARSALS, i -> rehearse(credentials[i & (credentials.length - 1)]));
-    }
-
-    private void rehearse(String credential) {
-        try {
-            node.authenticate(credential);
-        } catch (AuthException e) {
-            throw new IllegalStateException("a credential of the pool was refused: " + e.getMessage(), e);
-        }
+        Settle.afterSetup();
     }
 
     @TearDown(Level.Trial)

@@ -34,9 +34,9 @@ final class Settle {
     private Settle() {}
 
     /**
-     * For benchmarks whose setup does not run the measured path: makes {@code call} (given 0, 1, 2, ...) up to
-     * {@code calls} times or for at most {@link #MAX_REHEARSAL_MILLIS}, untimed, then settles as {@link #afterSetup}
-     * does. The calls must leave the measured state as they found it: they run on a throwaway deployment, or only read.
+     * For benchmarks whose setup issues nothing: makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or
+     * for at most {@link #MAX_REHEARSAL_MILLIS}, untimed and on state the benchmark will not measure, then settles as
+     * {@link #afterSetup} does.
      */
     static void rehearseThenSettle(int calls, IntConsumer call) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_REHEARSAL_MILLIS);
