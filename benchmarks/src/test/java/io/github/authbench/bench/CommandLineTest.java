@@ -37,6 +37,27 @@ class CommandLineTest {
         assertOneLineError(new String[] {"compare", "a", "b", "--threshold", "ten"}, "--threshold must be a percentage");
     }
 
+    @Test
+    void everyCommandAnswersHelpWithItsOwnOptions() {
+        assertHelp("run", "--profile", "--store", "--output");
+        assertHelp("report", "--runs");
+        assertHelp("compare", "--threshold", "--format");
+    }
+
+    private static void assertHelp(String command, String... options) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = AuthbenchCommand.execute(command, "--help");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(status).as("exit status of %s --help", command).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).startsWith("Usage: authbench " + command).contains(options);
+    }
+
     private static void assertOneLineError(String[] args, String expected) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ./authbench} command. Mistakes on the command line and unreadable run directories are one line on stderr
- * and exit status 2 (compare's 1 means a regression).
+ * and exit status 2 (compare's 1 means a regression). {@code --help} works on every command: the subcommands inherit it.
  */
-@Command(name = "authbench", mixinStandardHelpOptions = true,
+@Command(name = "authbench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class},
         description = "Sessions or JWTs? Measured, not argued.")
 public final class AuthbenchCommand implements Runnable {
