@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * One run directory as {@code ./authbench run} writes it: {@code run.json} (what ran where), {@code deterministic.json}
- * (exact sizes, store calls, windows) and JMH's own JSON: {@code jmh-timed.json}, {@code jmh-throughput.json} (where the
- * profile measures throughput) and {@code jmh-shots.json}.
+ * (exact sizes, store calls, windows) and JMH's own JSON, {@code jmh-timed.json} and {@code jmh-shots.json}.
  */
 public record RunDirectory(Path path, RunManifest manifest, List<StaticMeasurement> exact,
         List<BenchmarkResult> benchmarks) {
@@ -28,8 +27,6 @@ public record RunDirectory(Path path, RunManifest manifest, List<StaticMeasureme
     public static final String EXACT = "deterministic.json";
     public static final String TIMED = "jmh-timed.json";
     public static final String SHOTS = "jmh-shots.json";
-    /** Authenticate's throughput, in its own invocation; a profile that measures none (ci) writes no such file. */
-    public static final String THROUGHPUT = "jmh-throughput.json";
 
     /** The JSON settings every run file is written and read with. */
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -44,9 +41,6 @@ public record RunDirectory(Path path, RunManifest manifest, List<StaticMeasureme
         RunManifest manifest = manifest(path.resolve(MANIFEST));
         List<StaticMeasurement> exact = Arrays.asList(read(path.resolve(EXACT), StaticMeasurement[].class));
         List<BenchmarkResult> benchmarks = new ArrayList<>(JmhJson.read(existing(path.resolve(TIMED))));
-        if (Files.exists(path.resolve(THROUGHPUT))) {
-            benchmarks.addAll(JmhJson.read(path.resolve(THROUGHPUT)));
-        }
         benchmarks.addAll(JmhJson.read(existing(path.resolve(SHOTS))));
         return new RunDirectory(path, manifest, exact, List.copyOf(benchmarks));
     }

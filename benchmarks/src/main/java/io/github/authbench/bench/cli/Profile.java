@@ -8,25 +8,21 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The run settings of every profile, in one place. A run makes up to three JMH invocations, because their benchmarks need
- * different settings: the timed ones (average time over many calls), the throughput of authenticate at 1 and 2 threads
- * (the same, after a longer warmup) and the single shots (logout and revocation latency, one call per iteration on a
- * fresh login, many iterations).
+ * The run settings of every profile, in one place. Timed benchmarks (average time, throughput) and single-shot
+ * benchmarks (logout and revocation latency, one call per iteration on a fresh login) need different iteration counts,
+ * so a run makes two JMH invocations.
  */
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
-    SMOKE(1, 1, 100, 1, 100, 1, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, Profile.BOTH_THROUGHPUTS),
+    SMOKE(1, 1, 100, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
      * for 1.5 s, error bars from 16 iterations of 100 ms (on this machine 16 x 100 ms gave clearly smaller 99.9%
      * errors than 8 x 200 ms for the same time). JWT paths are still speeding up after 3 s here, so their quick
-     * numbers carry wide errors; fork-to-fork variance and long warmup are the full profile's job. Throughput runs at
-     * 2 threads only (at 1 thread it is the inverse of authenticate's time) and warms up for 4 s: with both cores
-     * measured, any compilation still going on takes CPU from them, and ES256 throughput dipped by up to 60% in
-     * single iterations through the first 3-4 s of a fork (99.9% errors of 15-22%), then held within a few percent.
+     * numbers carry wide errors; fork-to-fork variance and long warmup are the full profile's job.
      */
-    QUICK(1, 3, 500, 16, 100, 8, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
-            "io\\.github\\.authbench\\.bench\\.AuthenticateBenchmark\\.throughput2Threads"),
+    QUICK(1, 3, 500, 16, 100, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
+            "AuthenticateBenchmark\\.throughput1Thread"),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies here: each
@@ -36,15 +32,14 @@ public enum Profile {
      * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
-    CI(2, 3, 300, 10, 100, 0, 10, 30, List.of("HS256"), List.of(Payload.TYPICAL), 10_000, ""),
+    CI(2, 3, 300, 10, 100, 10, 30, List.of("HS256"), List.of(Payload.TYPICAL), 10_000,
+            "AuthenticateBenchmark\\.throughput"),
     /** The whole matrix: four algorithms, three payloads, both stores. */
-    FULL(3, 5, 1000, 16, 250, 5, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()),
-            100_000, Profile.BOTH_THROUGHPUTS);
+    FULL(3, 5, 1000, 16, 250, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
+            "");
 
-    /** Benchmarks timed over many calls, per class (JMH include patterns); the throughputs are left out of them. */
+    /** Benchmarks timed over many calls, per class (JMH include patterns). */
     static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
-    /** The throughput of authenticate at 1 and 2 threads. */
-    static final String BOTH_THROUGHPUTS = "io\\.github\\.authbench\\.bench\\.AuthenticateBenchmark\\.throughput";
     /** Benchmarks of one call per iteration. */
     static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
     static final String REDIS_FLOOR = "io\\.github\\.authbench\\.bench\\.RedisFloorBenchmark";
@@ -65,34 +60,32 @@ public enum Profile {
     final int warmupMillis;
     final int measurementIterations;
     final int iterationMillis;
-    /** Warmup iterations of the throughput invocation (of {@link #warmupMillis} each). */
-    final int throughputWarmupIterations;
     final int warmupShots;
     final int measuredShots;
     final List<String> algorithms;
     final List<Payload> payloads;
     final int population;
     /**
-     * The throughput benchmarks a profile runs (a JMH include pattern, empty for none): quick runs only the 2-thread
-     * one, to stay within 10 minutes; ci runs none (see {@link #CI}).
+     * Benchmarks a short profile leaves out (a JMH exclude pattern, empty for none). Quick leaves out the 1-thread
+     * throughput, which is the inverse of authenticate's average time at one thread, to stay within 10 minutes; ci
+     * leaves out both throughputs (see {@link #CI}).
      */
-    final String throughputs;
+    final String excluded;
 
     Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int iterationMillis,
-            int throughputWarmupIterations, int warmupShots, int measuredShots, List<String> algorithms,
-            List<Payload> payloads, int population, String throughputs) {
+            int warmupShots,
+            int measuredShots, List<String> algorithms, List<Payload> payloads, int population, String excluded) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.iterationMillis = iterationMillis;
-        this.throughputWarmupIterations = throughputWarmupIterations;
         this.warmupShots = warmupShots;
         this.measuredShots = measuredShots;
         this.algorithms = algorithms;
         this.payloads = payloads;
         this.population = population;
-        this.throughputs = throughputs;
+        this.excluded = excluded;
     }
 
     /** The stores a profile runs on: the full profile always both, the others the one asked for. */
@@ -106,24 +99,13 @@ public enum Profile {
 
     /** Settings of the timed invocation. */
     ChainedOptionsBuilder timed(ChainedOptionsBuilder options) {
-        return timed(options.exclude(BOTH_THROUGHPUTS), warmupIterations);
-    }
-
-    /** Whether this profile runs the throughput invocation at all. */
-    boolean measuresThroughput() {
-        return !throughputs.isEmpty();
-    }
-
-    /** Settings of the throughput invocation; the caller includes {@link #throughputs}. */
-    ChainedOptionsBuilder throughput(ChainedOptionsBuilder options) {
-        return timed(options, throughputWarmupIterations);
-    }
-
-    private ChainedOptionsBuilder timed(ChainedOptionsBuilder options, int warmups) {
+        if (!excluded.isEmpty()) {
+            options.exclude(excluded);
+        }
         return options
                 .forks(forks)
                 .jvmArgsAppend(FORK_JVM_ARGS)
-                .warmupIterations(warmups)
+                .warmupIterations(warmupIterations)
                 .warmupTime(TimeValue.milliseconds(warmupMillis))
                 .measurementIterations(measurementIterations)
                 .measurementTime(TimeValue.milliseconds(iterationMillis));

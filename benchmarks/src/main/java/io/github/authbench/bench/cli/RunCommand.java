@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
         System.out.println("  on " + environment.oneLine());
 
-        System.out.println("[1/5] deterministic pass: sizes, store calls, exposure windows");
+        System.out.println("[1/4] deterministic pass: sizes, store calls, exposure windows");
         // Counting is cheap, so every profile counts every payload: the report draws token size against payload size.
         List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.algorithms,
                 List.of(Payload.values()), stores, step -> System.out.println("  " + step));
@@ -80,20 +80,13 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("store", stores.stream().map(StoreKind::name).toList());
         parameters.put("population", List.of(Integer.toString(chosen.population)));
 
-        System.out.println("[2/5] timed benchmarks (JMH prints progress and ETA below)");
+        System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
         if (stores.contains(StoreKind.REDIS)) {
             includes.add(Profile.REDIS_FLOOR);
         }
         runJmh(chosen.timed(options(includes, parameters, extra)), run.resolve(RunDirectory.TIMED));
-        if (chosen.measuresThroughput()) {
-            System.out.println("[3/5] authenticate throughput on " + environment.cores() + " cores, longer warmup");
-            runJmh(chosen.throughput(options(List.of(chosen.throughputs), parameters, extra)),
-                    run.resolve(RunDirectory.THROUGHPUT));
-        } else {
-            System.out.println("[3/5] authenticate throughput: not in this profile");
-        }
-        System.out.println("[4/5] single-shot benchmarks: logout and revocation latency");
+        System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
         runJmh(chosen.shots(options(List.of(Profile.SHOTS), parameters, extra)), run.resolve(RunDirectory.SHOTS));
 
         Instant finished = Instant.now();
@@ -103,7 +96,6 @@ final class RunCommand implements Callable<Integer> {
         jmhSettings.put("warmupMillis", chosen.warmupMillis);
         jmhSettings.put("measurementIterations", chosen.measurementIterations);
         jmhSettings.put("iterationMillis", chosen.iterationMillis);
-        jmhSettings.put("throughputWarmupIterations", chosen.throughputWarmupIterations);
         jmhSettings.put("warmupShots", chosen.warmupShots);
         jmhSettings.put("measuredShots", chosen.measuredShots);
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
@@ -117,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             new SummaryTable(new RunFindings(written)).print(System.out, shown.name());
         }
         System.out.println();
-        System.out.println("[5/5] report");
+        System.out.println("[4/4] report");
         for (Path report : Report.write(written)) {
             System.out.println("report: " + report.toAbsolutePath());
         }
