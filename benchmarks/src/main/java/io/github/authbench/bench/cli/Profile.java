@@ -17,11 +17,13 @@ public enum Profile {
     SMOKE(1, 1, 100, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
-     * for 1.5 s, error bars from 16 iterations of 100 ms (on this machine 16 x 100 ms gave clearly smaller 99.9%
-     * errors than 8 x 200 ms for the same time). JWT paths are still speeding up after 3 s here, so their quick
-     * numbers carry wide errors; fork-to-fork variance and long warmup are the full profile's job.
+     * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar
+     * here is a single iteration or a short run of them 1.2x-1.5x off their neighbours: such an outlier adds about
+     * t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations), so 20 iterations instead of 16
+     * shrink it by a quarter (on this machine 16 x 100 ms also gave clearly smaller errors than 8 x 200 ms).
+     * Fork-to-fork variance and long warmup are the full profile's job.
      */
-    QUICK(1, 3, 500, 16, 100, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
+    QUICK(1, 3, 500, 20, 100, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
             "AuthenticateBenchmark\\.throughput1Thread"),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
