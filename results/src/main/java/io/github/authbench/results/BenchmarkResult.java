@@ -16,6 +16,11 @@ public record BenchmarkResult(String benchmark, String mode, int threads, Sorted
         return benchmark.substring(benchmark.lastIndexOf('.', method - 1) + 1);
     }
 
+    /** JMH's single-shot mode: each sample is one call. */
+    public boolean singleShot() {
+        return mode.equals("ss");
+    }
+
     public String param(String name) {
         return params.get(name);
     }

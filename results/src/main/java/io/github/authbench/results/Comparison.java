@@ -25,11 +25,17 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * fail the gate (between two one-fork quick runs of the same code here, 7 of 90 benchmarks moved by 35-127%, 6 to
  * 14 robust sigmas, with all their iterations apart).
  *
- * @param noise robust standard deviation of the log changes of all timed benchmarks in both runs; 0 with too few
- *              benchmarks to estimate it
+ * <p>Single shots (one cold call per iteration: logout, revocation) are held against their own spread: they scatter
+ * more from fork to fork than benchmarks timed over many calls, and against the spread of all benchmarks, which those
+ * dominate, an A/A pair of ci runs here failed on a logout (+35%, both forks apart) with the shots' own noise at 8%.
+ *
+ * @param noise     robust standard deviation of the log changes of the benchmarks timed over many calls in both runs;
+ *                  0 with too few benchmarks to estimate it
+ * @param shotNoise the same for single shots (that of all benchmarks when there are too few shots to estimate it)
  */
 public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareSettings settings,
-        List<String> machineDifferences, double noise, List<TimedChange> timed, List<ExactChange> exact) {
+        List<String> machineDifferences, double noise, double shotNoise, List<TimedChange> timed,
+        List<ExactChange> exact) {
 
     /**
      * How far beyond the runs' common spread a change must be: 5 robust standard deviations. Fork-to-fork changes have
@@ -56,14 +62,29 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
                     + "): their numbers are not comparable; --allow-other-machine compares them anyway");
         }
         List<TimedChange> timed = timed(baseline, candidate, settings);
-        double noise = noise(timed);
-        return new Comparison(baseline, candidate, settings, machine, noise, beyondNoise(timed, noise),
-                exact(baseline, candidate));
+        double all = noise(timed);
+        double noise = orElse(noise(timed.stream().filter(change -> !change.singleShot()).toList()), all);
+        double shotNoise = orElse(noise(timed.stream().filter(TimedChange::singleShot).toList()), all);
+        return new Comparison(baseline, candidate, settings, machine, noise, shotNoise,
+                beyondNoise(timed, noise, shotNoise), exact(baseline, candidate));
+    }
+
+    private static double orElse(double noise, double fallback) {
+        return noise == 0 ? fallback : noise;
     }
 
     /** The smallest worsening (a fraction) that can fail the gate between these two runs. */
     public double smallestFailingChange() {
-        return Math.max(settings.thresholdPercent() / 100, Math.expm1(NOISE_MULTIPLE * noise));
+        return smallestFailingChange(noise);
+    }
+
+    /** The same for single shots. */
+    public double smallestFailingShotChange() {
+        return smallestFailingChange(shotNoise);
+    }
+
+    private double smallestFailingChange(double spread) {
+        return Math.max(settings.thresholdPercent() / 100, Math.expm1(NOISE_MULTIPLE * spread));
     }
 
     /** True when the gate fails: something regressed beyond the threshold with significance, or beyond tolerance. */
@@ -77,7 +98,7 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
                 + exact.stream().filter(change -> change.verdict() == verdict).count();
     }
 
-    /** Robust spread of the direction-adjusted log changes of every benchmark tested in both runs. */
+    /** Robust spread of the direction-adjusted log changes of these benchmarks, where tested in both runs. */
     static double noise(List<TimedChange> timed) {
         double[] changes = timed.stream().filter(change -> change.pValue() != null)
                 .mapToDouble(Comparison::logWorsening).toArray();
@@ -97,16 +118,17 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
      * the noise between every pair of forks, the others by their medians. A regression seen with one fork on a side
      * clears nothing fork by fork: it is {@link Verdict#UNCONFIRMED}.
      */
-    private static List<TimedChange> beyondNoise(List<TimedChange> timed, double noise) {
+    private static List<TimedChange> beyondNoise(List<TimedChange> timed, double noise, double shotNoise) {
         return timed.stream().map(change -> {
             if (!significant(change.verdict())) {
                 return change;
             }
+            double spread = change.singleShot() ? shotNoise : noise;
             boolean regression = change.verdict() == Verdict.REGRESSED;
             double size = regression && change.forkGapPercent() != null
                     ? Direction.ofUnit(change.unit()).logOfWorsening(change.forkGapPercent() / 100)
                     : logWorsening(change);
-            if (Math.abs(size) <= NOISE_MULTIPLE * noise) {
+            if (Math.abs(size) <= NOISE_MULTIPLE * spread) {
                 return change.withVerdict(Verdict.WITHIN_NOISE);
             }
             return regression && change.forkGapPercent() == null ? change.withVerdict(Verdict.UNCONFIRMED) : change;
@@ -155,19 +177,21 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         Map<String, BenchmarkResult> after = byKey(candidate.benchmarks());
         List<TimedChange> changes = new ArrayList<>();
         before.forEach((key, result) -> changes.add(after.containsKey(key)
-                ? change(key, result.primary(), after.get(key).primary(), settings)
-                : new TimedChange(key, result.primary().unit(), MedianInterval.of(result.primary().samples()), null,
-                        null, null, null, Verdict.ONLY_IN_BASELINE)));
+                ? change(key, result.singleShot(), result.primary(), after.get(key).primary(), settings)
+                : new TimedChange(key, result.primary().unit(), result.singleShot(),
+                        MedianInterval.of(result.primary().samples()), null, null, null, null,
+                        Verdict.ONLY_IN_BASELINE)));
         after.forEach((key, result) -> {
             if (!before.containsKey(key)) {
-                changes.add(new TimedChange(key, result.primary().unit(), null,
+                changes.add(new TimedChange(key, result.primary().unit(), result.singleShot(), null,
                         MedianInterval.of(result.primary().samples()), null, null, null, Verdict.ONLY_IN_CANDIDATE));
             }
         });
         return changes;
     }
 
-    static TimedChange change(String key, Metric baseline, Metric candidate, CompareSettings settings) {
+    static TimedChange change(String key, boolean singleShot, Metric baseline, Metric candidate,
+            CompareSettings settings) {
         double[] x = baseline.samples();
         double[] y = candidate.samples();
         MedianInterval a = MedianInterval.of(x);
@@ -179,8 +203,8 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         Verdict verdict = p == null || !(p < settings.alpha()) ? Verdict.SAME
                 : significantVerdict(baseline.direction().worsening(a.median(), b.median()), forkGap,
                         settings.thresholdPercent() / 100);
-        return new TimedChange(key, baseline.unit(), a, b, change * 100, p, forkGap == null ? null : forkGap * 100,
-                verdict);
+        return new TimedChange(key, baseline.unit(), singleShot, a, b, change * 100, p,
+                forkGap == null ? null : forkGap * 100, verdict);
     }
 
     /**

@@ -75,9 +75,14 @@ public enum ComparisonFormat {
         if (c.noise() == 0) {
             return "too few benchmarks to measure the noise between these runs: the threshold alone decides";
         }
-        return String.format(Locale.ROOT, "noise between these runs: %.0f%% (robust spread of all benchmarks' changes); "
-                + "a change counts only beyond %.0f times that: the smallest failing change here is %s",
+        String line = String.format(Locale.ROOT, "noise between these runs: %.0f%% (robust spread of the benchmarks' "
+                        + "changes); a change counts only beyond %.0f times that: the smallest failing change here is %s",
                 Math.expm1(c.noise()) * 100, Comparison.NOISE_MULTIPLE, Units.percent(c.smallestFailingChange() * 100));
+        if (c.timed().stream().noneMatch(TimedChange::singleShot)) {
+            return line;
+        }
+        return line + String.format(Locale.ROOT, "; single shots by their own noise, %.0f%%: %s",
+                Math.expm1(c.shotNoise()) * 100, Units.percent(c.smallestFailingShotChange() * 100));
     }
 
     /** The last line, which a CI log shows: the verdict and the counts behind it. */
@@ -152,6 +157,8 @@ public enum ComparisonFormat {
         out.put("settings", c.settings());
         out.put("noise", c.noise());
         out.put("smallestFailingChange", c.smallestFailingChange());
+        out.put("shotNoise", c.shotNoise());
+        out.put("smallestFailingShotChange", c.smallestFailingShotChange());
         out.put("machineDifferences", c.machineDifferences());
         out.put("regressed", c.regressed());
         out.put("summary", summary(c));

@@ -5,14 +5,17 @@ package io.github.authbench.results;
  * change of the median in percent (positive = larger number, whatever the direction), the Mann-Whitney U p-value and
  * the verdict. Fields of the missing side are null.
  *
+ * @param singleShot     whether the benchmark times single calls (JMH's single-shot mode: logout, revocation), whose
+ *                       runs scatter more than those of benchmarks timed over many calls
  * @param forkGapPercent how much worse the candidate's best fork is than the baseline's worst fork, comparing each
  *                       fork's median (percent; negative when the forks of the two runs overlap): a regression must
  *                       hold for every pair of forks, not only for the pooled samples. Null when a side has one fork.
  */
-public record TimedChange(String benchmark, String unit, MedianInterval baseline, MedianInterval candidate,
-        Double changePercent, Double pValue, Double forkGapPercent, Verdict verdict) {
+public record TimedChange(String benchmark, String unit, boolean singleShot, MedianInterval baseline,
+        MedianInterval candidate, Double changePercent, Double pValue, Double forkGapPercent, Verdict verdict) {
 
     TimedChange withVerdict(Verdict verdict) {
-        return new TimedChange(benchmark, unit, baseline, candidate, changePercent, pValue, forkGapPercent, verdict);
+        return new TimedChange(benchmark, unit, singleShot, baseline, candidate, changePercent, pValue, forkGapPercent,
+                verdict);
     }
 }

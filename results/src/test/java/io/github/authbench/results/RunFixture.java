@@ -26,6 +26,15 @@ final class RunFixture {
     private int forks = 2;
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
+        return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
+    }
+
+    /** A single-shot benchmark: one call per sample. */
+    RunFixture shots(String benchmark, String strategy, double... samples) {
+        return add(benchmark, strategy, "ss", "us/op", samples);
+    }
+
+    private RunFixture add(String benchmark, String strategy, String mode, String unit, double... samples) {
         SortedMap<String, String> params = new TreeMap<>();
         if (strategy != null) {
             params.put("strategy", strategy);
@@ -33,7 +42,6 @@ final class RunFixture {
             params.put("store", "CAFFEINE");
             params.put("payload", "TYPICAL");
         }
-        String mode = unit.startsWith("ops/") ? "thrpt" : "avgt";
         timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
                 new Metric(mean(samples), 0.05 * mean(samples), unit,
                         forks == 2 ? twoForks(samples) : List.of(samples)), Map.of()));
