@@ -181,10 +181,7 @@ class ComparisonTest {
     void singleShotsAreHeldAgainstTheirOwnNoise() {
         RunFixture before = new RunFixture();
         RunFixture after = new RunFixture();
-        for (int i = 0; i < 20; i++) {
-            before.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, i));
-            after.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, 100 + i));
-        }
+        twentyThatAgree(before, after);
         double[] moved = {0.85, 1.1, 0.9, 1.15, 1.05, 0.95, 1.2, 0.88, 1.0, 1.4};
         for (int i = 0; i < moved.length; i++) {
             before.shots("LogoutBenchmark.logout", "l" + i, around(400, 0.02, 30, 200 + i));
@@ -202,15 +199,20 @@ class ComparisonTest {
         assertThat(ComparisonFormat.noiseLine(comparison)).contains("single shots by their own noise");
     }
 
+    /** Twenty benchmarks timed over many calls that agree within 2% in both runs. */
+    private static void twentyThatAgree(RunFixture before, RunFixture after) {
+        for (int i = 0; i < 20; i++) {
+            before.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, i));
+            after.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, 100 + i));
+        }
+    }
+
     /** When the runs agree closely, the noise is small and the 10% threshold decides. */
     @Test
     void onAQuietPairTheThresholdDecides() {
         RunFixture before = new RunFixture();
         RunFixture after = new RunFixture();
-        for (int i = 0; i < 20; i++) {
-            before.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, i));
-            after.timed(AUTH, "s" + i, "ns/op", around(1000, 0.02, 16, 100 + i));
-        }
+        twentyThatAgree(before, after);
         before.timed(AUTH, "slowed", "ns/op", around(1000, 0.02, 16, 50));
         after.timed(AUTH, "slowed", "ns/op", around(1200, 0.02, 16, 51));
         Comparison comparison = Comparison.of(RunDirectory.load(before.write(temp.resolve("a"))),
