@@ -25,13 +25,15 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * fail the gate (between two one-fork quick runs of the same code here, 7 of 90 benchmarks moved by 35-127%, 6 to
  * 14 robust sigmas, with all their iterations apart).
  *
- * <p>Single shots (one cold call per iteration: logout, revocation) are held against their own spread: they scatter
- * more from fork to fork than benchmarks timed over many calls, and against the spread of all benchmarks, which those
- * dominate, an A/A pair of ci runs here failed on a logout (+35%, both forks apart) with the shots' own noise at 8%.
+ * <p>The noise is also never below how much forks of one benchmark differ within a run (the robust spread of the log
+ * ratios of their medians), since that is what a fork gap can show with no change at all. Single shots (one cold call
+ * per iteration: logout, revocation) are held against their own noise: their forks scatter far more than those of
+ * benchmarks timed over many calls (here up to 30% between two runs of the same code, both forks apart), and against
+ * the noise of all benchmarks, which those dominate, an A/A pair of ci runs failed on a logout (+35%, fork gap +29%).
  *
- * @param noise     robust standard deviation of the log changes of the benchmarks timed over many calls in both runs;
- *                  0 with too few benchmarks to estimate it
- * @param shotNoise the same for single shots (that of all benchmarks when there are too few shots to estimate it)
+ * @param noise     robust standard deviation of the log changes of the benchmarks timed over many calls, between the
+ *                  runs or between forks within a run, whichever is larger; 0 with too few benchmarks to estimate it
+ * @param shotNoise the same for single shots (between the runs, that of all benchmarks when there are too few shots)
  */
 public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareSettings settings,
         List<String> machineDifferences, double noise, double shotNoise, List<TimedChange> timed,
@@ -63,8 +65,10 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
         }
         List<TimedChange> timed = timed(baseline, candidate, settings);
         double all = noise(timed);
-        double noise = orElse(noise(timed.stream().filter(change -> !change.singleShot()).toList()), all);
-        double shotNoise = orElse(noise(timed.stream().filter(TimedChange::singleShot).toList()), all);
+        double noise = Math.max(orElse(noise(timed.stream().filter(change -> !change.singleShot()).toList()), all),
+                forkNoise(baseline, candidate, false));
+        double shotNoise = Math.max(orElse(noise(timed.stream().filter(TimedChange::singleShot).toList()), all),
+                forkNoise(baseline, candidate, true));
         return new Comparison(baseline, candidate, settings, machine, noise, shotNoise,
                 beyondNoise(timed, noise, shotNoise), exact(baseline, candidate));
     }
@@ -111,6 +115,32 @@ public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareS
             deviations[i] = Math.abs(changes[i] - centre);
         }
         return 1.4826 * MedianInterval.of(deviations).median();
+    }
+
+    /**
+     * Robust spread of the log ratios between the fork medians of one benchmark within one run, over every pair of
+     * forks of every benchmark of this kind in both runs (centred on 0: which fork comes first is chance); 0 with too
+     * few pairs to estimate it, as with one fork per run.
+     */
+    static double forkNoise(RunDirectory baseline, RunDirectory candidate, boolean singleShots) {
+        List<Double> ratios = new ArrayList<>();
+        for (RunDirectory run : List.of(baseline, candidate)) {
+            for (BenchmarkResult result : run.benchmarks()) {
+                if (result.singleShot() != singleShots) {
+                    continue;
+                }
+                double[] medians = forkMedians(result.primary());
+                for (int i = 0; i < medians.length; i++) {
+                    for (int j = i + 1; j < medians.length; j++) {
+                        ratios.add(Math.abs(Math.log(medians[j] / medians[i])));
+                    }
+                }
+            }
+        }
+        if (ratios.size() < MIN_BENCHMARKS_FOR_NOISE) {
+            return 0;
+        }
+        return 1.4826 * MedianInterval.of(ratios.stream().mapToDouble(Double::doubleValue).toArray()).median();
     }
 
     /**

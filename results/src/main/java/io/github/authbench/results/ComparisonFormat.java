@@ -81,7 +81,7 @@ public enum ComparisonFormat {
         if (c.timed().stream().noneMatch(TimedChange::singleShot)) {
             return line;
         }
-        return line + String.format(Locale.ROOT, "; single shots by their own noise, %.0f%%: %s",
+        return line + String.format(Locale.ROOT, "; single shots: noise %.0f%%, smallest failing change %s",
                 Math.expm1(c.shotNoise()) * 100, Units.percent(c.smallestFailingShotChange() * 100));
     }
 
