@@ -22,7 +22,9 @@ import java.util.function.Function;
  * but do not record the access. Recording one feeds only what an entry's read could change, and here a read changes
  * nothing: the expiry is set by writes alone, and the size bound is a safety limit, not a working-set policy. On
  * 2 cores, recording and draining the reads (read buffer, access-order deques, timer wheel) cost a session check about
- * 15-20 ns of its 100-115 ns. The price is paid only past the bound: it then evicts by write history alone. Cache maintenance runs on the calling thread ({@code executor(Runnable::run)}), amortized over
+ * 15-20 ns of its 100-115 ns. The price is paid only past the bound: it then evicts by write history alone.
+ *
+ * <p>Cache maintenance runs on the calling thread ({@code executor(Runnable::run)}), amortized over
  * calls, instead of waking a ForkJoinPool thread that competes with request threads for the same cores.
  */
 public final class CaffeineSessionStore implements SessionStore {
