@@ -29,10 +29,13 @@ import javax.crypto.SecretKey;
 /**
  * Signs and verifies the JWTs of one strategy instance, the way RFC 8725 asks: one key, one algorithm and the parser
  * accepts only that algorithm (3.1); iss and aud are required (3.8, 3.9); an explicit {@code typ} keeps access tokens and
- * session references apart (3.11, 3.12); exp is required; {@code crit} extensions are refused because none is understood;
- * key hints in the header are never followed (the parser has one fixed key).
+ * session references apart (3.11, 3.12); key hints in the header are never followed (the parser has one fixed key).
+ * Beyond what the library checks, {@link StrictJws} refuses every header parameter but alg and typ (so no compressed,
+ * critical-extension or unencoded payloads), signatures of the wrong length, payloads that are not UTF-8 and dates that
+ * are not integers; and the dates must make sense: exp and iat present, the token expired at exp (plus the skew), iat
+ * not later than now plus the skew, and no token living longer than this server issues them for.
  *
- * <p>Both parsers are built once: jjwt parsers are immutable and thread-safe.
+ * <p>Both parsers are built once: jjwt parsers are immutable and thread-safe. Neither inflates a compressed payload.
  */
 final class JwtTokens {
 
@@ -47,7 +50,10 @@ final class JwtTokens {
     static final String SESSION_ID = "sid";
     static final String AUTH_TIME = "auth_time";
 
-    /** Skew of the logout parser: long enough that no token of ours is too old to be logged out. */
+    /**
+     * The library's own clock skew: long enough that it never judges a date. Every time rule is checked here, once,
+     * whatever the library: jjwt accepts a token at the instant of its exp, and reads exp given as a string.
+     */
     private static final Duration ANY_AGE = Duration.ofDays(3650);
 
     private final SigningKeys keys;
@@ -55,7 +61,11 @@ final class JwtTokens {
     private final String issuer;
     private final String audience;
     private final JwtParser parser;
-    private final JwtParser logoutParser;
+    private final Clock clock;
+    private final long skewSeconds;
+    /** The longest any token of this instance lives, exp minus iat, in whole seconds. */
+    private final long maxLifetimeSeconds;
+    private final int signatureChars;
 
     /** Uses the config's shared keys, or generates this instance's own. */
     JwtTokens(StrategyConfig config) {
@@ -63,19 +73,29 @@ final class JwtTokens {
         this.algorithm = keys.jwsAlgorithm();
         this.issuer = config.issuer();
         this.audience = config.audience();
-        this.parser = parserBuilder(config).clockSkewSeconds(config.clockSkew().toSeconds()).build();
-        this.logoutParser = parserBuilder(config).clockSkewSeconds(ANY_AGE.toSeconds()).build();
+        this.clock = config.clock();
+        this.skewSeconds = config.clockSkew().toSeconds();
+        this.maxLifetimeSeconds = ceilSeconds(config.accessTtl());
+        this.signatureChars = StrictJws.base64UrlChars(keys.signatureBytes());
+        this.parser = parser(config);
     }
 
-    private JwtParserBuilder parserBuilder(StrategyConfig config) {
+    private static long ceilSeconds(Duration duration) {
+        return duration.toSeconds() + (duration.getNano() > 0 ? 1 : 0);
+    }
+
+    private JwtParser parser(StrategyConfig config) {
         Clock clock = config.clock();
         JwtParserBuilder builder = Jwts.parser()
                 .sig().clear().add(algorithm).and()
+                .zip().clear().and()
                 .requireIssuer(issuer)
                 .requireAudience(audience)
-                .clock(() -> Date.from(clock.instant()));
+                .clock(() -> Date.from(clock.instant()))
+                .clockSkewSeconds(ANY_AGE.toSeconds());
         Key key = keys.verificationKey();
-        return key instanceof SecretKey secret ? builder.verifyWith(secret) : builder.verifyWith((PublicKey) key);
+        return (key instanceof SecretKey secret ? builder.verifyWith(secret) : builder.verifyWith((PublicKey) key))
+                .build();
     }
 
     /** JWT times have whole seconds; credentials report the instant the token really expires. */
@@ -102,13 +122,50 @@ final class JwtTokens {
                 .claim(ATTRIBUTES, principal.attributes());
     }
 
+    /**
+     * The signed token.
+     *
+     * @throws IllegalArgumentException when the principal makes the token longer than a credential may be: a login
+     *     is refused rather than handed a token that every authenticate would reject as too large
+     */
     String sign(JwtBuilder token) {
-        return token.signWith(keys.signingKey(), algorithm).compact();
+        String compact = token.signWith(keys.signingKey(), algorithm).compact();
+        if (compact.length() > StrategyConfig.MAX_CREDENTIAL_CHARS) {
+            throw new IllegalArgumentException("principal too large: its token would have " + compact.length()
+                    + " chars, a credential may have at most " + StrategyConfig.MAX_CREDENTIAL_CHARS);
+        }
+        return compact;
     }
 
     /** The claims of a token that is genuine, of {@code type}, and valid now; otherwise the honest rejection. */
     Claims verify(String token, String type) throws AuthException {
-        return parse(parser, token, type);
+        Genuine genuine = parse(token, type);
+        checkTimes(genuine.dates());
+        return genuine.claims();
+    }
+
+    /**
+     * RFC 7519 4.1.4: expired on or after exp (plus the allowed skew); the library accepts the instant itself. iat may
+     * not lie beyond the skew in the future, and exp not further from iat than this server's token lifetime, so a
+     * signer that misbehaves cannot mint a token that lives for years.
+     */
+    private void checkTimes(StrictJws.Dates dates) throws AuthException {
+        if (dates.exp() == null || dates.iat() == null) {
+            throw new AuthException(Reason.MALFORMED, "token has no " + (dates.exp() == null ? "exp" : "iat"));
+        }
+        if (dates.hasNotBefore()) {
+            throw new AuthException(Reason.MALFORMED, "token has an nbf: ours are valid from their iat");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(Instant.ofEpochSecond(dates.exp() + skewSeconds))) {
+            throw new AuthException(Reason.EXPIRED, "token expired at " + Instant.ofEpochSecond(dates.exp()));
+        }
+        if (Instant.ofEpochSecond(dates.iat()).isAfter(now.plusSeconds(skewSeconds))) {
+            throw new AuthException(Reason.MALFORMED, "token is issued in the future, beyond the allowed clock skew");
+        }
+        if (dates.exp() - dates.iat() > maxLifetimeSeconds) {
+            throw new AuthException(Reason.MALFORMED, "token lives longer than this server issues tokens for");
+        }
     }
 
     /**
@@ -117,43 +174,42 @@ final class JwtTokens {
      */
     Claims verifyForLogout(String token, String type) {
         try {
-            return parse(logoutParser, token, type);
+            Genuine genuine = parse(token, type);
+            return genuine.dates().exp() == null ? null : genuine.claims();
         } catch (AuthException e) {
             return null;
         }
     }
 
-    private static Claims parse(JwtParser parser, String token, String type) throws AuthException {
-        CredentialText.require(token);
-        int firstDot = token.indexOf('.');
-        int lastDot = token.lastIndexOf('.');
-        if (firstDot < 0 || firstDot == lastDot || token.indexOf('.', firstDot + 1) != lastDot) {
-            throw new AuthException(Reason.MALFORMED, "a JWS has exactly three dot-separated parts");
-        }
-        if (!OpaqueTokens.isBase64Url(token, lastDot + 1, token.length())) {
-            throw new AuthException(Reason.MALFORMED, "signature is not base64url");
-        }
-        if (OpaqueTokens.hasStrayTailBits(token, lastDot + 1, token.length())) {
-            throw new AuthException(Reason.BAD_SIGNATURE, "signature is a non-canonical spelling of base64url");
-        }
+    /** A token's claims as the library read them, and its dates as read strictly from its own bytes. */
+    private record Genuine(Claims claims, StrictJws.Dates dates) {}
+
+    /** A genuine token of {@code type}, read strictly; its dates are not judged yet. */
+    private Genuine parse(String token, String type) throws AuthException {
+        StrictJws.checkShape(CredentialText.require(token), signatureChars);
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);
+        } catch (ClaimJwtException genuineButRefused) {
+            // the library judged a claim, so the signature held: a token that is not strictly ours says so first
+            StrictJws.checkContent(token);
+            throw rejection(genuineButRefused, token);
         } catch (JwtException | IllegalArgumentException e) {
-            throw rejection(e);
+            throw rejection(e, token);
         }
+        StrictJws.Dates dates = StrictJws.checkContent(token);
         if (!type.equals(jws.getHeader().getType())) {
             throw new AuthException(Reason.WRONG_TYPE, "typ is " + jws.getHeader().getType() + ", expected " + type);
         }
-        Claims claims = jws.getPayload();
-        if (claims.getExpiration() == null) {
-            throw new AuthException(Reason.MALFORMED, "token has no exp");
-        }
-        return claims;
+        return new Genuine(jws.getPayload(), dates);
     }
 
-    /** Maps jjwt's verdict to the reason a report shows. Order matters: the specific exception types come first. */
-    private static AuthException rejection(RuntimeException e) {
+    /**
+     * Maps jjwt's verdict to the reason a report shows. Order matters: the specific exception types come first. jjwt
+     * refuses unsigned tokens and tokens it cannot process (a crit it does not know, a compressed or non-JSON payload)
+     * with the same exception type: only the first are a signature problem.
+     */
+    private static AuthException rejection(RuntimeException e, String token) {
         if (e instanceof ExpiredJwtException) {
             return new AuthException(Reason.EXPIRED, "token expired at " + ((ExpiredJwtException) e).getClaims().getExpiration().toInstant());
         }
@@ -167,7 +223,10 @@ final class JwtTokens {
             return new AuthException(Reason.BAD_SIGNATURE, e.getMessage());
         }
         if (e instanceof UnsupportedJwtException) {
-            return new AuthException(Reason.BAD_SIGNATURE, "unsigned, encrypted or critical-extension JWT: " + e.getMessage());
+            String alg = StrictJws.algorithmOf(token);
+            return alg == null || alg.equals("none")
+                    ? new AuthException(Reason.BAD_SIGNATURE, "unsigned JWT: " + e.getMessage())
+                    : new AuthException(Reason.MALFORMED, "a JWS our tokens never are: " + e.getMessage());
         }
         return new AuthException(Reason.MALFORMED, e.getMessage());
     }

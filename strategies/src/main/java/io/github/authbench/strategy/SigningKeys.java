@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,22 @@ public record SigningKeys(String algorithm, Key signingKey, Key verificationKey)
     @SuppressWarnings("unchecked")
     SecureDigestAlgorithm<Key, Key> jwsAlgorithm() {
         return (SecureDigestAlgorithm<Key, Key>) Jwts.SIG.get().forKey(algorithm);
+    }
+
+    /**
+     * The length of every signature of this algorithm and key, in bytes: the hash for HMAC, the modulus for RSA, R and
+     * S side by side for ECDSA (RFC 7518 3.4), 64 for Ed25519 and 114 for Ed448 (RFC 8037).
+     */
+    int signatureBytes() {
+        return switch (algorithm) {
+            case "HS256" -> 32;
+            case "HS384" -> 48;
+            case "HS512" -> 64;
+            case "ES256" -> 64;
+            case "RS256", "PS256" -> (((RSAKey) verificationKey).getModulus().bitLength() + 7) / 8;
+            case "EdDSA" -> "Ed448".equalsIgnoreCase(((EdECKey) verificationKey).getParams().getName()) ? 114 : 64;
+            default -> throw new IllegalStateException("no signature length known for " + algorithm);
+        };
     }
 
     private static SigningKeys secret(String algorithm, Key key) {

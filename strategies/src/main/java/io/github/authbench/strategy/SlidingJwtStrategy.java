@@ -47,7 +47,11 @@ final class SlidingJwtStrategy implements AuthStrategy {
         if (!(claims.get(JwtTokens.AUTH_TIME) instanceof Number authTime)) {
             throw new AuthException(Reason.MALFORMED, "token has no auth_time");
         }
+        // An integer NumericDate in range (JwtTokens checked it), so this Instant exists; a login cannot follow its token.
         Instant loginAt = Instant.ofEpochSecond(authTime.longValue());
+        if (loginAt.isAfter(claims.getIssuedAt().toInstant())) {
+            throw new AuthException(Reason.MALFORMED, "auth_time lies after the token was issued");
+        }
         Instant now = clock.instant();
         if (!now.isBefore(loginAt.plus(config.absoluteTimeout()))) {
             throw new AuthException(Reason.EXPIRED, "login is older than the absolute timeout");
@@ -71,6 +75,7 @@ final class SlidingJwtStrategy implements AuthStrategy {
     /** Nothing to do: there is no server state to end. */
     @Override
     public void logoutEverywhere(String subject) {
+        Principal.requireSubject(subject);
     }
 
     @Override

@@ -52,6 +52,7 @@ final class StatelessJwtStrategy implements AuthStrategy {
     /** Nothing to do: without server state there is no list of a subject's tokens to end. */
     @Override
     public void logoutEverywhere(String subject) {
+        Principal.requireSubject(subject);
     }
 
     @Override

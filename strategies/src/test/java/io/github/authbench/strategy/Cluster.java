@@ -1,9 +1,11 @@
 package io.github.authbench.strategy;
 
+import io.github.authbench.store.SessionStore;
 import io.github.authbench.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Nodes of one deployment for tests: strategy instances sharing a clock, keys and the data of one store. Closing the
@@ -43,9 +45,21 @@ final class Cluster implements AutoCloseable {
 
     /** A new node running strategy {@code id}. */
     AuthStrategy node(String id) {
-        AuthStrategy node = Strategies.create(id, config.toBuilder().store(stores.storeFor(clock)).build());
+        return node(id, builder -> { });
+    }
+
+    /** A new node running strategy {@code id} on a config of its own (another clock, another skew), same data. */
+    AuthStrategy node(String id, Consumer<StrategyConfig.Builder> adjust) {
+        StrategyConfig.Builder builder = config.toBuilder().store(stores.storeFor(clock));
+        adjust.accept(builder);
+        AuthStrategy node = Strategies.create(id, builder.build());
         nodes.add(node);
         return node;
+    }
+
+    /** A view of the data every node shares, for planting what an attacker or another program left in the store. */
+    SessionStore store() {
+        return stores.storeFor(clock);
     }
 
     @Override
