@@ -54,7 +54,8 @@ final class ForgedJws {
     /** One JSON segment of a token (0 header, 1 payload) as an ordered map. */
     static Map<String, Object> members(String token, int segment) {
         try {
-            return JSON.readValue(DECODER.decode(token.split("\\.")[segment]), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(DECODER.decode(token.split("\\.")[segment]),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -164,7 +164,8 @@ class StrictJwsTest {
 
             assertRejected(() -> strategy.authenticate(tenYears), Reason.MALFORMED);
             assertRejected(() -> strategy.authenticate(future), Reason.MALFORMED);
-            assertThat(strategy.authenticate(withinSkew)).as("a node whose clock runs ahead within the skew").isEqualTo(ALICE);
+            assertThat(strategy.authenticate(withinSkew)).as("a node whose clock runs ahead within the skew")
+                    .isEqualTo(ALICE);
         }
     }
 
