@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * How long a credential keeps working after its user was logged out: found, not assumed, by logging in, revoking,
  * moving a virtual clock forward and asking a node again. Acceptance only ever stops once, so a binary search over the
- * clock finds the last accepted instant to the millisecond; each probe is a fresh deployment, as time only moves on.
+ * clock finds the first refused instant to the millisecond; each probe is a fresh deployment, as time only moves on.
  */
 final class ExposureWindow {
 
@@ -35,7 +35,11 @@ final class ExposureWindow {
     private ExposureWindow() {
     }
 
-    /** The time after the revocation during which the credential is still accepted; zero when refused at once. */
+    /**
+     * How long after the revocation the credential is still accepted: until the first instant it is refused (a token
+     * is expired at its exp, so a 15-minute token's window is 15 minutes, its last accepted millisecond one earlier);
+     * zero when refused at once.
+     */
     static Duration measure(String strategy, SigningKeys keys, StoreKind store, Scenario scenario) {
         if (!acceptedAfter(strategy, keys, store, scenario, Duration.ZERO)) {
             return Duration.ZERO;
@@ -53,7 +57,7 @@ final class ExposureWindow {
                 refused = probe;
             }
         }
-        return Duration.ofMillis(accepted);
+        return Duration.ofMillis(refused);
     }
 
     private static boolean acceptedAfter(String strategy, SigningKeys keys, StoreKind store, Scenario scenario,

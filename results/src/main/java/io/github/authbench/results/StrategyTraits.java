@@ -14,7 +14,8 @@ public enum StrategyTraits {
     SLIDING_SESSION("sliding-session", "opaque id (256 random bits)", "the session, renewed on use", false),
     SLIDING_JWT("sliding-jwt", "JWT with every claim, re-issued near expiry", "nothing", true),
     ACCESS_REFRESH("access-refresh", "short JWT + opaque refresh token", "a hash per refresh-token family", true),
-    JWT_DENYLIST("jwt-denylist", "JWT with every claim", "ids of revoked tokens until they expire", true);
+    JWT_DENYLIST("jwt-denylist", "JWT with every claim",
+            "ids of revoked tokens until they expire; a login epoch per subject", true);
 
     public final String id;
     public final String credential;

@@ -66,11 +66,12 @@ public final class CaffeineSessionStore implements SessionStore {
     }
 
     @Override
-    public void put(String key, byte[] value, Instant expiresAt, String subject) {
+    public void put(String key, byte[] value, Instant expiresAt, IndexedUnder index) {
         entries.put(key, new StoredEntry(value, expiresAt));
-        if (subject != null) {
-            subjects.asMap().merge(subject, new SubjectIndex(key, expiresAt),
-                    (index, added) -> index.add(key, expiresAt, entries.asMap()::containsKey));
+        if (index != null) {
+            Instant until = index.untilAtLeast(expiresAt);
+            subjects.asMap().merge(index.subject(), new SubjectIndex(key, until),
+                    (known, added) -> known.add(key, until, entries.asMap()::containsKey));
         }
     }
 

@@ -28,9 +28,9 @@ public final class CountingSessionStore implements SessionStore {
     }
 
     @Override
-    public void put(String key, byte[] value, Instant expiresAt, String subject) {
+    public void put(String key, byte[] value, Instant expiresAt, IndexedUnder index) {
         calls.increment();
-        counted.put(key, value, expiresAt, subject);
+        counted.put(key, value, expiresAt, index);
     }
 
     @Override

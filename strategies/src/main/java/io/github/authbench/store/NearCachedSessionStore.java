@@ -46,8 +46,8 @@ public final class NearCachedSessionStore implements SessionStore {
     }
 
     @Override
-    public void put(String key, byte[] value, Instant expiresAt, String subject) {
-        shared.put(key, value, expiresAt, subject);
+    public void put(String key, byte[] value, Instant expiresAt, IndexedUnder index) {
+        shared.put(key, value, expiresAt, index);
         changed(key);
     }
 

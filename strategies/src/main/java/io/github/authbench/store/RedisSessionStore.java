@@ -60,8 +60,9 @@ public final class RedisSessionStore implements SessionStore {
             """);
 
     /**
-     * Adds a key to a subject's index, a sorted set scored by each key's end of retention: members already forgotten
-     * are pruned, so the index stays as small as the subject's live logins, and it lives as long as its longest member.
+     * Adds a key to a subject's index, a sorted set scored by the end of retention of the key's renewal cap (not of its
+     * current expiry, which sliding renewal moves without touching the index): members past it are pruned, so the index
+     * stays as small as the subject's logins that can still be live, and it lives as long as its longest member.
      */
     private static final RedisScript INDEX = new RedisScript("""
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
@@ -95,20 +96,21 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public void put(String key, byte[] value, Instant expiresAt, String subject) {
+    public void put(String key, byte[] value, Instant expiresAt, IndexedUnder index) {
         byte[] stored = key(key);
         byte[] blob = blob(expiresAt, value);
         long ttl = physicalTtlMillis(expiresAt);
         repeatable(() -> {
-            if (subject == null) {
+            if (index == null) {
                 redis.set(stored, blob, SetParams.setParams().px(ttl));
                 return null;
             }
             long now = clock.millis();
+            long indexTtl = physicalTtlMillis(index.untilAtLeast(expiresAt));
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 pipeline.set(stored, blob, SetParams.setParams().px(ttl));
-                pipeline.eval(INDEX.source(), List.of(indexKey(subject)), List.of(
-                        stored, ascii(now + ttl), ascii(now), ascii(ttl)));
+                pipeline.eval(INDEX.source(), List.of(indexKey(index.subject())), List.of(
+                        stored, ascii(now + indexTtl), ascii(now), ascii(indexTtl)));
                 pipeline.sync();
             }
             return null;

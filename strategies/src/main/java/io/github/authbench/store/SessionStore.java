@@ -22,10 +22,11 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * Stores {@code value} under {@code key}, live until {@code expiresAt}, and when {@code subject} is not null records
-     * the key in that subject's index for {@link #revokeSubject}.
+     * Stores {@code value} under {@code key}, live until {@code expiresAt}, and when {@code index} is not null records the
+     * key in that subject's index for {@link #revokeSubject} until {@link IndexedUnder#until()} (at least
+     * {@code expiresAt}), however often {@link #getAndExtend} renews it meanwhile.
      */
-    void put(String key, byte[] value, Instant expiresAt, String subject);
+    void put(String key, byte[] value, Instant expiresAt, IndexedUnder index);
 
     /** The entry under {@code key}, live or expired but still retained; {@code null} when the store has none. */
     StoredEntry get(String key);

@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The keys one subject's logins are stored under in the embedded store, kept as long as the longest-lived of them.
+ * The keys one subject's logins are stored under in the embedded store, kept as long as the longest-lived of them can
+ * be renewed (each key's {@link IndexedUnder#until()}).
  *
  * <p>Adding a key costs amortized O(1): keys the store has already forgotten are dropped only when the set has doubled
  * since the last sweep. An index copied or swept on every login made a user with n live sessions pay O(n) per login,
@@ -28,13 +29,13 @@ final class SubjectIndex {
     private volatile Instant until;
     private int sweepAt = SWEEP_FLOOR;
 
-    SubjectIndex(String key, Instant expiresAt) {
+    SubjectIndex(String key, Instant until) {
         single = key;
-        until = expiresAt;
+        this.until = until;
     }
 
-    /** Adds {@code key}, live until {@code expiresAt}; sweeps out keys for which {@code stillStored} is false when due. */
-    SubjectIndex add(String key, Instant expiresAt, Predicate<String> stillStored) {
+    /** Adds {@code key}, renewable until {@code until}; sweeps out keys for which {@code stillStored} is false when due. */
+    SubjectIndex add(String key, Instant until, Predicate<String> stillStored) {
         if (keys == null) {
             keys = new HashSet<>();
             keys.add(single);
@@ -45,8 +46,8 @@ final class SubjectIndex {
             keys.removeIf(stillStored.negate());
             sweepAt = Math.max(SWEEP_FLOOR, 2 * keys.size());
         }
-        if (expiresAt.isAfter(until)) {
-            until = expiresAt;
+        if (until.isAfter(this.until)) {
+            this.until = until;
         }
         return this;
     }

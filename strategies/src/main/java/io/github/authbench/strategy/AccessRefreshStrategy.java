@@ -1,5 +1,6 @@
 package io.github.authbench.strategy;
 
+import io.github.authbench.store.IndexedUnder;
 import io.github.authbench.store.SessionStore;
 import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
@@ -47,9 +48,12 @@ final class AccessRefreshStrategy implements AuthStrategy {
         Instant now = clock.instant();
         Instant familyExpiresAt = now.plus(config.absoluteTimeout());
         String familyId = RefreshToken.newFamilyId();
+        // The tokens first: a principal too large for them is refused before anything is stored. No client holds them
+        // until this returns, so storing the family second opens no window.
+        Credentials credentials = issue(principal, familyId, now, familyExpiresAt);
         store.put(RefreshToken.familyKey(familyId), StoredValue.encode(new StoredValue.Family()), familyExpiresAt,
-                principal.subject());
-        return issue(principal, familyId, now, familyExpiresAt);
+                new IndexedUnder(IndexedUnder.name(id(), principal.subject()), familyExpiresAt));
+        return credentials;
     }
 
     @Override
@@ -86,14 +90,18 @@ final class AccessRefreshStrategy implements AuthStrategy {
         if (family == null) {
             throw new AuthException(Reason.UNKNOWN, "the login of this refresh token is no longer known");
         }
-        if (StoredValue.of(family) instanceof StoredValue.Revoked) {
+        StoredValue familyState = StoredValue.of(family);
+        if (familyState instanceof StoredValue.Revoked) {
             // getAll need not be a snapshot (the embedded store reads key by key): if this token was exchanged
             // meanwhile, a racing refresh of it revoked the family, and the honest answer is reuse.
             StoredEntry current = store.get(token.storeKey());
-            if (current != null && StoredValue.of(current) instanceof StoredValue.Rotated) {
+            if (current != null && refreshState(current) instanceof StoredValue.Rotated) {
                 throw new AuthException(Reason.REUSED, "refresh token was already used; its login is now revoked");
             }
             throw new AuthException(Reason.REVOKED, "the login was logged out or its refresh token reused");
+        }
+        if (!(familyState instanceof StoredValue.Family)) {
+            throw new AuthException(Reason.UNAVAILABLE, "store holds something else under a refresh family key");
         }
         if (!family.isLiveAt(now)) {
             throw new AuthException(Reason.EXPIRED, "the login is older than the absolute timeout");
@@ -107,28 +115,35 @@ final class AccessRefreshStrategy implements AuthStrategy {
         if (entry == null) {
             throw new AuthException(Reason.UNKNOWN, "no such refresh token");
         }
-        StoredValue value = StoredValue.of(entry);
+        StoredValue value = refreshState(entry);
         if (value instanceof StoredValue.Rotated) {
             store.swap(familyKey, StoredValue.REVOKED_BYTES);
             throw new AuthException(Reason.REUSED, "refresh token was already used; its login is now revoked");
         }
-        if (!(value instanceof StoredValue.Refresh refresh)) {
-            throw new AuthException(Reason.UNAVAILABLE, "store holds something else under a refresh key");
-        }
+        StoredValue.Refresh refresh = (StoredValue.Refresh) value;
         if (!entry.isLiveAt(now)) {
             throw new AuthException(Reason.EXPIRED, "refresh token expired at " + entry.expiresAt());
         }
         return refresh;
     }
 
+    /** A refresh token's state: exchangeable or rotated; anything else in the store fails closed. */
+    private static StoredValue refreshState(StoredEntry entry) throws AuthException {
+        StoredValue value = StoredValue.of(entry);
+        if (!(value instanceof StoredValue.Refresh || value instanceof StoredValue.Rotated)) {
+            throw new AuthException(Reason.UNAVAILABLE, "store holds something else under a refresh key");
+        }
+        return value;
+    }
+
     private Credentials issue(Principal principal, String familyId, Instant now, Instant familyExpiresAt) {
-        RefreshToken refresh = RefreshToken.issue(familyId);
-        Instant refreshExpiresAt = SessionLifetime.min(now.plus(config.refreshTtl()), familyExpiresAt);
-        store.put(refresh.storeKey(), StoredValue.encode(new StoredValue.Refresh(principal)), refreshExpiresAt);
         Instant accessExpiresAt = JwtTokens.wholeSeconds(
                 SessionLifetime.min(now.plus(config.accessTtl()), familyExpiresAt));
         String access = tokens.sign(tokens.newAccessToken(principal, now, accessExpiresAt)
                 .claim(JwtTokens.SESSION_ID, familyId));
+        RefreshToken refresh = RefreshToken.issue(familyId);
+        Instant refreshExpiresAt = SessionLifetime.min(now.plus(config.refreshTtl()), familyExpiresAt);
+        store.put(refresh.storeKey(), StoredValue.encode(new StoredValue.Refresh(principal)), refreshExpiresAt);
         return new Credentials(access, refresh.text(), accessExpiresAt, refreshExpiresAt);
     }
 
@@ -158,7 +173,8 @@ final class AccessRefreshStrategy implements AuthStrategy {
     /** Revokes every family of the subject; access tokens already issued still work until their exp. */
     @Override
     public void logoutEverywhere(String subject) {
-        store.revokeSubject(subject, StoredValue.REVOKED_BYTES);
+        store.revokeSubject(IndexedUnder.name(id(), Principal.requireSubject(subject)),
+                StoredValue.REVOKED_BYTES);
     }
 
     @Override

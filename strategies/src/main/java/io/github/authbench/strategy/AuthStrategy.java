@@ -12,7 +12,12 @@ public interface AuthStrategy extends AutoCloseable {
     /** The stable id this strategy is registered under in {@link Strategies}, e.g. {@code "stateless-jwt"}. */
     String id();
 
-    /** Starts a login for an already verified principal and returns what the client keeps. */
+    /**
+     * Starts a login for an already verified principal and returns what the client keeps.
+     *
+     * @throws IllegalArgumentException if the principal is too large for this strategy (its token or stored state);
+     *     the message says the limit. A login never hands out a credential its own authenticate would refuse.
+     */
     Credentials login(Principal principal);
 
     /** The per-request check of an access credential; any credential that is not valid now is an {@link AuthException}. */
@@ -28,7 +33,12 @@ public interface AuthStrategy extends AutoCloseable {
     /** Revokes the login this credential belongs to, as far as the strategy can; idempotent and silent on bad input. */
     void logout(String credential);
 
-    /** Revokes every login of the subject, e.g. after a password change. */
+    /**
+     * Revokes every login of the subject, e.g. after a password change, however long each has been renewed.
+     *
+     * @throws NullPointerException if the subject is null, {@link IllegalArgumentException} if it is blank: nobody is
+     *     revoked on a bad argument
+     */
     void logoutEverywhere(String subject);
 
     /** Releases what this instance owns (a store it created); a store passed in through the config stays open. */

@@ -3,6 +3,7 @@ package io.github.authbench.strategy;
 import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
 import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,24 @@ import java.util.List;
 /**
  * {@code jwt-denylist}: {@code stateless-jwt} tokens plus a denylist checked on every request, the usual answer to "JWTs
  * can't be revoked". Logout lists the token's (iss, jti) until the token would have expired anyway (never the token or
- * its hash, which malleable encodings could dodge: OWASP JWT cheat sheet); logout-everywhere records a per-subject
- * not-before instant that lives one access lifetime.
+ * its hash, which malleable encodings could dodge: OWASP JWT cheat sheet).
  *
- * <p>Each request costs a signature check and one store call that reads both entries at once.
+ * <p>Logout-everywhere starts a new <em>epoch</em> for the subject: a random id stored for as long as any token issued
+ * before it could still be accepted. A login reads the subject's current epoch (one store call) and signs it into the
+ * token ({@value #EPOCH_CLAIM}, absent while the subject has none); a token whose epoch is not the current one is revoked.
+ * No clock is compared, so a node whose clock runs ahead, or a token whose {@code iat} lies in the future, cannot
+ * outlive the call: every token whose login read the epoch before the call is dead on every node. A login that reads it
+ * after the call returns works at once, in the same second or not. Comparing {@code iat} with the instant of the call
+ * could not give both: with clocks up to {@code clockSkew} apart, either tokens from a node running ahead survive, or
+ * every login for {@code clockSkew} after the call is refused.
+ *
+ * <p>Each request costs a signature check and one store call that reads both entries at once; each login one store
+ * read.
  */
 final class JwtDenylistStrategy implements AuthStrategy {
+
+    /** The claim holding the subject's epoch at login. */
+    static final String EPOCH_CLAIM = "sep";
 
     private final StrategyConfig config;
     private final Clock clock;
@@ -36,9 +49,27 @@ final class JwtDenylistStrategy implements AuthStrategy {
 
     @Override
     public Credentials login(Principal principal) {
+        String epoch = currentEpoch(principal.subject());
         Instant now = clock.instant();
         Instant expiresAt = JwtTokens.wholeSeconds(now.plus(config.accessTtl()));
-        return Credentials.accessOnly(tokens.sign(tokens.newAccessToken(principal, now, expiresAt)), expiresAt);
+        JwtBuilder token = tokens.newAccessToken(principal, now, expiresAt);
+        if (epoch != null) {
+            token.claim(EPOCH_CLAIM, epoch);
+        }
+        return Credentials.accessOnly(tokens.sign(token), expiresAt);
+    }
+
+    /** The subject's live epoch, or null while it has none; a store that cannot say fails the login. */
+    private String currentEpoch(String subject) {
+        StoredEntry entry = lease.store().get(epochKey(subject));
+        if (entry == null || !entry.isLiveAt(clock.instant())) {
+            return null;
+        }
+        try {
+            return epochOf(entry).id();
+        } catch (AuthException e) {
+            throw new StoreUnavailableException(e.getMessage(), null);
+        }
     }
 
     @Override
@@ -51,21 +82,31 @@ final class JwtDenylistStrategy implements AuthStrategy {
         Instant now = clock.instant();
         List<StoredEntry> entries;
         try {
-            entries = lease.store().getAll(List.of(deniedKey(claims), notBeforeKey(principal.subject())));
+            entries = lease.store().getAll(List.of(deniedKey(claims), epochKey(principal.subject())));
         } catch (StoreUnavailableException e) {
             throw new AuthException(Reason.UNAVAILABLE, e.getMessage());
         }
         StoredEntry denied = entries.get(0);
-        if (denied != null && denied.isLiveAt(now)) {
-            throw new AuthException(Reason.REVOKED, "token was logged out");
+        if (denied != null) {
+            if (!(StoredValue.of(denied) instanceof StoredValue.Revoked)) {
+                throw new AuthException(Reason.UNAVAILABLE, "store holds something else under a denylist key");
+            }
+            if (denied.isLiveAt(now)) {
+                throw new AuthException(Reason.REVOKED, "token was logged out");
+            }
         }
-        StoredEntry notBefore = entries.get(1);
-        if (notBefore != null && notBefore.isLiveAt(now)
-                && StoredValue.of(notBefore) instanceof StoredValue.NotBefore cutoff
-                && !claims.getIssuedAt().toInstant().isAfter(cutoff.instant())) {
+        StoredEntry epoch = entries.get(1);
+        if (epoch != null && !epochOf(epoch).id().equals(claims.get(EPOCH_CLAIM)) && epoch.isLiveAt(now)) {
             throw new AuthException(Reason.REVOKED, "subject logged out everywhere after this token was issued");
         }
         return principal;
+    }
+
+    private static StoredValue.Epoch epochOf(StoredEntry entry) throws AuthException {
+        if (StoredValue.of(entry) instanceof StoredValue.Epoch epoch) {
+            return epoch;
+        }
+        throw new AuthException(Reason.UNAVAILABLE, "store holds something else under a login epoch key");
     }
 
     @Override
@@ -87,14 +128,16 @@ final class JwtDenylistStrategy implements AuthStrategy {
     }
 
     /**
-     * Revokes every token of the subject issued up to now. iat has whole seconds, so a token issued later in the same
-     * second is revoked too: the safe side of the ambiguity. The entry lives as long as the newest revoked token could.
+     * Starts a new epoch: revokes every token of the subject whose login read the epoch before this call. The epoch
+     * lives as long as a token issued just before it could be accepted anywhere: an access lifetime, plus the skew of
+     * a node whose clock ran ahead when it signed and the skew the verifying node allows.
      */
     @Override
     public void logoutEverywhere(String subject) {
         Instant now = clock.instant();
-        lease.store().put(notBeforeKey(subject), StoredValue.encode(new StoredValue.NotBefore(now)),
-                now.plus(config.accessTtl()).plus(config.clockSkew()));
+        lease.store().put(epochKey(Principal.requireSubject(subject)),
+                StoredValue.encode(new StoredValue.Epoch(OpaqueTokens.newShortId())),
+                now.plus(config.accessTtl()).plus(config.clockSkew()).plus(config.clockSkew()));
     }
 
     @Override
@@ -103,11 +146,11 @@ final class JwtDenylistStrategy implements AuthStrategy {
     }
 
     /** Keyed by (iss, jti); the subject in braces keeps both keys of one request in one Redis Cluster slot. */
-    private static String deniedKey(Claims claims) {
+    static String deniedKey(Claims claims) {
         return "deny:{" + claims.getSubject() + "}:" + claims.getIssuer() + ":" + claims.getId();
     }
 
-    private static String notBeforeKey(String subject) {
-        return "nbf:{" + subject + "}";
+    static String epochKey(String subject) {
+        return "epoch:{" + subject + "}";
     }
 }

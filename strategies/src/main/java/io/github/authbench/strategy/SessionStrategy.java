@@ -15,7 +15,7 @@ final class SessionStrategy implements AuthStrategy {
     SessionStrategy(String id, StrategyConfig config, SessionLifetime lifetime) {
         this.id = id;
         this.lease = StoreLease.of(config);
-        this.sessions = new ServerSessions(lease.store(), config.clock(), lifetime);
+        this.sessions = new ServerSessions(id, lease.store(), config.clock(), lifetime);
     }
 
     @Override

@@ -20,7 +20,7 @@ final class StatefulJwtStrategy implements AuthStrategy {
         this.clock = config.clock();
         this.tokens = new JwtTokens(config);
         this.lease = StoreLease.of(config);
-        this.sessions = new ServerSessions(lease.store(), clock, SessionLifetime.fixed(config.accessTtl()));
+        this.sessions = new ServerSessions(id(), lease.store(), clock, SessionLifetime.fixed(config.accessTtl()));
     }
 
     @Override

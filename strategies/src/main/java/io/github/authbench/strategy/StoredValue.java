@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,12 +67,15 @@ sealed interface StoredValue {
         }
     }
 
-    /** Tokens of the subject issued at or before this instant are revoked (logout everywhere for stateless tokens). */
-    record NotBefore(Instant instant) implements StoredValue {
+    /**
+     * The subject's current login epoch, set by logout-everywhere: tokens that carry another epoch, or none, were issued
+     * before it and are revoked (logout everywhere for stateless tokens, with no clock compared).
+     */
+    record Epoch(String id) implements StoredValue {
         @Override
         public void writeTo(DataOutputStream out) throws IOException {
-            out.writeByte(NOT_BEFORE);
-            out.writeLong(instant.toEpochMilli());
+            out.writeByte(EPOCH);
+            out.writeUTF(id);
         }
     }
 
@@ -83,7 +87,10 @@ sealed interface StoredValue {
     byte REFRESH = 3;
     byte ROTATED = 4;
     byte FAMILY = 5;
-    byte NOT_BEFORE = 6;
+    byte EPOCH = 7;
+
+    /** The most a string or a count can take in this encoding: a two-byte length. */
+    int MAX_FIELD = 0xFFFF;
 
     /** The encoding of {@link Revoked}, shared because it is the tombstone swapped into ended logins. */
     byte[] REVOKED_BYTES = {REVOKED};
@@ -91,10 +98,19 @@ sealed interface StoredValue {
     /** The encoding of {@link Rotated}. */
     byte[] ROTATED_BYTES = {ROTATED};
 
+    /**
+     * The value's bytes.
+     *
+     * @throws IllegalArgumentException when a principal does not fit: a string longer than {@value #MAX_FIELD} bytes
+     *     of modified UTF-8, or more than {@value #MAX_FIELD} roles or attributes
+     */
     static byte[] encode(StoredValue value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             value.writeTo(out);
+        } catch (UTFDataFormatException e) {
+            throw new IllegalArgumentException(
+                    "principal too large to store: a string exceeds " + MAX_FIELD + " bytes of modified UTF-8", e);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -116,7 +132,7 @@ sealed interface StoredValue {
                 case REFRESH -> new Refresh(readPrincipal(in));
                 case ROTATED -> new Rotated();
                 case FAMILY -> new Family();
-                case NOT_BEFORE -> new NotBefore(Instant.ofEpochMilli(in.readLong()));
+                case EPOCH -> new Epoch(in.readUTF());
                 default -> throw new AuthException(Reason.UNAVAILABLE, "store holds a value of unknown kind " + tag);
             };
             if (in.available() > 0) {
@@ -129,6 +145,10 @@ sealed interface StoredValue {
     }
 
     private static void writePrincipal(DataOutputStream out, Principal p) throws IOException {
+        if (p.roles().size() > MAX_FIELD || p.attributes().size() > MAX_FIELD) {
+            throw new IllegalArgumentException("principal too large to store: more than " + MAX_FIELD
+                    + " roles or attributes (" + p.roles().size() + " roles, " + p.attributes().size() + " attributes)");
+        }
         out.writeUTF(p.subject());
         out.writeShort(p.roles().size());
         for (String role : p.roles()) {

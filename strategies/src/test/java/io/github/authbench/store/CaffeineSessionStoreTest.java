@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authbench.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CaffeineSessionStoreTest extends SessionStoreContract {
@@ -18,7 +19,8 @@ class CaffeineSessionStoreTest extends SessionStoreContract {
     void theBoundHoldsUnderAFloodOfEntries() {
         try (CaffeineSessionStore bounded = new CaffeineSessionStore(clock, 100, RETENTION)) {
             for (int i = 0; i < 10_000; i++) {
-                bounded.put("k" + i, bytes("v"), clock.instant().plusSeconds(60), "flood");
+                Instant expiresAt = clock.instant().plusSeconds(60);
+                bounded.put("k" + i, bytes("v"), expiresAt, new IndexedUnder("flood", expiresAt));
             }
             int kept = 0;
             for (int i = 0; i < 10_000; i++) {

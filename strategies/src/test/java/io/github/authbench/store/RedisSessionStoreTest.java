@@ -56,8 +56,10 @@ class RedisSessionStoreTest extends SessionStoreContract {
 
     @Test
     void theSubjectIndexExpiresWithItsLongestEntry() {
-        store.put("short", bytes("v"), clock.instant().plusSeconds(60), "alice");
-        store.put("long", bytes("v"), clock.instant().plusSeconds(600), "alice");
+        Instant shortEnd = clock.instant().plusSeconds(60);
+        Instant longEnd = clock.instant().plusSeconds(600);
+        store.put("short", bytes("v"), shortEnd, new IndexedUnder("alice", shortEnd));
+        store.put("long", bytes("v"), longEnd, new IndexedUnder("alice", longEnd));
 
         assertThat(client.pttl(namespace + "subject:{alice}"))
                 .isBetween(RETENTION.plusSeconds(590).toMillis(), RETENTION.plusSeconds(600).toMillis());

@@ -158,9 +158,9 @@ abstract class SessionStoreContract {
     @Test
     void revokeSubjectSwapsTheTombstoneIntoEveryLiveEntryOfThatSubjectOnly() {
         Instant expiresAt = clock.instant().plusSeconds(60);
-        store.put("alice-1", bytes("a1"), expiresAt, "alice");
-        store.put("alice-2", bytes("a2"), expiresAt, "alice");
-        store.put("bob-1", bytes("b1"), expiresAt, "bob");
+        store.put("alice-1", bytes("a1"), expiresAt, new IndexedUnder("alice", expiresAt));
+        store.put("alice-2", bytes("a2"), expiresAt, new IndexedUnder("alice", expiresAt));
+        store.put("bob-1", bytes("b1"), expiresAt, new IndexedUnder("bob", expiresAt));
         store.put("unindexed", bytes("u"), expiresAt);
 
         store.revokeSubject("alice", bytes("revoked"));
@@ -175,9 +175,9 @@ abstract class SessionStoreContract {
     @Test
     void revokeSubjectClearsTheIndexSoLaterLoginsAreUntouched() {
         Instant expiresAt = clock.instant().plusSeconds(60);
-        store.put("alice-1", bytes("a1"), expiresAt, "alice");
+        store.put("alice-1", bytes("a1"), expiresAt, new IndexedUnder("alice", expiresAt));
         store.revokeSubject("alice", bytes("revoked"));
-        store.put("alice-2", bytes("a2"), expiresAt, "alice");
+        store.put("alice-2", bytes("a2"), expiresAt, new IndexedUnder("alice", expiresAt));
 
         store.revokeSubject("nobody", bytes("revoked"));
 
@@ -188,13 +188,32 @@ abstract class SessionStoreContract {
 
     @Test
     void theIndexOutlivesShortEntriesWhileALongerOneIsLive() {
-        store.put("short", bytes("s"), clock.instant().plusSeconds(10), "alice");
-        store.put("long", bytes("l"), clock.instant().plus(Duration.ofHours(1)), "alice");
+        Instant shortEnd = clock.instant().plusSeconds(10);
+        Instant longEnd = clock.instant().plus(Duration.ofHours(1));
+        store.put("short", bytes("s"), shortEnd, new IndexedUnder("alice", shortEnd));
+        store.put("long", bytes("l"), longEnd, new IndexedUnder("alice", longEnd));
         clock.advance(Duration.ofMinutes(30));
 
         store.revokeSubject("alice", bytes("revoked"));
 
         assertThat(store.get("long").value()).isEqualTo(bytes("revoked"));
+    }
+
+    /** A sliding login renewed long past its first expiry must still be found by revokeSubject, until its cap. */
+    @Test
+    void anEntryRenewedPastItsFirstExpiryStaysIndexedUntilItsCap() {
+        Instant cap = clock.instant().plus(Duration.ofHours(2));
+        store.put("renewed", bytes("r"), clock.instant().plusSeconds(60), new IndexedUnder("alice", cap));
+        for (int minute = 0; minute < 30; minute++) {
+            clock.advance(Duration.ofSeconds(50));
+            store.getAndExtend("renewed", clock.instant().plusSeconds(60));
+        }
+        store.put("later", bytes("l"), clock.instant().plusSeconds(60), new IndexedUnder("alice", cap));
+
+        store.revokeSubject("alice", bytes("revoked"));
+
+        assertThat(store.get("renewed").value()).isEqualTo(bytes("revoked"));
+        assertThat(store.get("later").value()).isEqualTo(bytes("revoked"));
     }
 
     protected static byte[] bytes(String text) {

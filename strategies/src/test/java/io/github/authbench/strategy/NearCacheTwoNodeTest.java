@@ -78,6 +78,19 @@ class NearCacheTwoNodeTest {
         }
     }
 
+    /** The near cache keeps the subject index in Redis: a login renewed for hours is still found, within the bound. */
+    @ParameterizedTest
+    @MethodSource("renewable")
+    void logoutEverywhereEndsALoginRenewedLongPastItsFirstExpiry(String id) throws AuthException {
+        try (NearCachedNodes stores = new NearCachedNodes(false); Cluster cluster = new Cluster("HS256", stores)) {
+            SharedStoreSecurityTest.assertLogoutEverywhereEndsARenewedLogin(cluster, id, BOUND);
+        }
+    }
+
+    static Stream<String> renewable() {
+        return Stream.of("sliding-session", "access-refresh");
+    }
+
     /** Each node: its own client, a Redis store, and a near cache listening on the cluster's channel or a private one. */
     static final class NearCachedNodes implements NodeStores {
         private final String namespace = SharedRedis.freshNamespace();

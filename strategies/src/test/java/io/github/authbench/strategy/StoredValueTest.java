@@ -21,7 +21,7 @@ class StoredValueTest {
                 new StoredValue.Refresh(StrategyContractTest.ALICE),
                 new StoredValue.Rotated(),
                 new StoredValue.Family(),
-                new StoredValue.NotBefore(AT))) {
+                new StoredValue.Epoch("epoch-1"))) {
             assertThat(StoredValue.decode(StoredValue.encode(value))).isEqualTo(value);
         }
     }
