@@ -10,9 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
@@ -24,21 +22,10 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar AuthenticateBenchmark -p strategy=session}
  */
-@State(Scope.Benchmark)
-public class AuthenticateBenchmark {
-
-    @Param({"session", "stateless-jwt", "stateful-jwt", "sliding-session", "sliding-jwt", "access-refresh",
-            "jwt-denylist"})
-    public String strategy;
-
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
+public class AuthenticateBenchmark extends EveryStrategy {
 
     @Param({"TYPICAL", "SMALL", "LARGE"})
     public Payload payload;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     @Param({"100000"})
     public int population;

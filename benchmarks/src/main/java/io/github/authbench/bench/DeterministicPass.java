@@ -1,10 +1,13 @@
 package io.github.authbench.bench;
 
 import io.github.authbench.results.StaticMeasurement;
+import io.github.authbench.results.StrategyDescription;
 import io.github.authbench.strategy.AuthException;
 import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;
 import io.github.authbench.strategy.SigningKeys;
+import io.github.authbench.strategy.StrategyKind;
+import io.github.authbench.strategy.StrategyTraits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +28,17 @@ public final class DeterministicPass {
     static final int MEMORY_SAMPLE = 8_000;
 
     private DeterministicPass() {
+    }
+
+    /** What each strategy is, from the catalogue, for the run directory: the report describes strategies by it. */
+    public static List<StrategyDescription> describe(List<String> strategies) {
+        return strategies.stream().map(id -> {
+            StrategyKind kind = StrategyKind.of(id);
+            StrategyTraits traits = kind.traits();
+            return new StrategyDescription(kind.id(), traits.credential().name(), traits.signed(), traits.carriesClaims(),
+                    traits.keepsServerState(), traits.logoutRevokesAtOnce(), traits.refreshable(),
+                    traits.clientCarries(), traits.serverKeeps());
+        }).toList();
     }
 
     public static List<StaticMeasurement> run(List<String> strategies, List<String> algorithms, List<Payload> payloads,

@@ -4,6 +4,7 @@ import io.github.authbench.strategy.AuthException;
 import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;
 import io.github.authbench.strategy.SigningKeys;
+import io.github.authbench.testkit.MutableClock;
 import java.time.Duration;
 
 /**
@@ -62,7 +63,7 @@ final class ExposureWindow {
 
     private static boolean acceptedAfter(String strategy, SigningKeys keys, StoreKind store, Scenario scenario,
             Duration elapsed) {
-        SteppingClock clock = new SteppingClock(Deployment.PINNED);
+        MutableClock clock = new MutableClock(Deployment.PINNED);
         try (Deployment deployment = new Deployment(strategy, keys, store, clock, false)) {
             Credentials credentials = deployment.nodeA().login(Payload.TYPICAL.principal(1));
             if (scenario.everywhere) {

@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class FloorBenchmark {
+public class FloorBenchmark extends SuiteFork {
 
     /**
      * The pool of typical stateless access tokens AuthenticateBenchmark verifies (same issuer settings, same users),

@@ -11,9 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -23,23 +21,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar LoginBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class LoginBenchmark {
-
-    @Param({"session", "stateless-jwt", "stateful-jwt", "sliding-session", "sliding-jwt", "access-refresh",
-            "jwt-denylist"})
-    public String strategy;
-
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
+public class LoginBenchmark extends EveryStrategy {
 
     @Param({"TYPICAL", "SMALL", "LARGE"})
     public Payload payload;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     /**
      * Distinct users logged in: enough that no user holds more than a login or two within an iteration. With the

@@ -9,9 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -22,19 +20,13 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar LogoutBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class LogoutBenchmark {
+public class LogoutBenchmark extends StrategyAxes {
 
     @Param({"session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist"})
     public String strategy;
 
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     private Deployment deployment;
     private AuthStrategy node;

@@ -24,14 +24,14 @@ import redis.clients.jedis.params.SetParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class RedisFloorBenchmark {
+public class RedisFloorBenchmark extends SuiteFork {
 
     private UnifiedJedis redis;
     private byte[] key;
 
     @Setup(Level.Trial)
     public void connect() {
-        RedisEndpoint endpoint = StoreKind.ThisJvmsRedis.located().endpoint();
+        RedisEndpoint endpoint = StoreKind.ThisJvmsRedis.endpoint();
         redis = endpoint.connect(StoreKind.REDIS_TIMEOUT);
         key = ("authbench:floor:" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
         redis.set(key, new byte[160], SetParams.setParams().px(3_600_000));

@@ -24,22 +24,15 @@ import org.openjdk.jmh.infra.ThreadParams;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RefreshBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class RefreshBenchmark {
+public class RefreshBenchmark extends StrategyAxes {
 
-    @Param({"access-refresh", "sliding-jwt"})
+    @Param({"sliding-jwt", "access-refresh"})
     public String strategy;
-
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
 
     @Param({"TYPICAL", "SMALL", "LARGE"})
     public Payload payload;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     /** Refreshes in the untimed rehearsal (bounded in time as well). */
     private static final int REHEARSAL = 1 << 14;

@@ -9,10 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -23,20 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RejectBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class RejectBenchmark {
+public class RejectBenchmark extends EveryStrategy {
 
-    @Param({"session", "stateless-jwt", "stateful-jwt", "sliding-session", "sliding-jwt", "access-refresh",
-            "jwt-denylist"})
-    public String strategy;
-
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     private Deployment deployment;
     private AuthStrategy node;

@@ -10,9 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -24,19 +22,13 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RevocationLatencyBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class RevocationLatencyBenchmark {
+public class RevocationLatencyBenchmark extends StrategyAxes {
 
     @Param({"session", "stateful-jwt", "sliding-session", "jwt-denylist"})
     public String strategy;
 
-    @Param({"HS256", "RS256", "ES256", "EdDSA"})
-    public String algorithm;
-
-    @Param({"CAFFEINE", "REDIS"})
-    public StoreKind store;
 
     private Deployment deployment;
     private Credentials live;

@@ -1,7 +1,8 @@
 package io.github.authbench.bench;
 
-import io.github.authbench.redis.LocatedRedis;
-import io.github.authbench.redis.RedisLocator;
+import io.github.authbench.testkit.LocatedRedis;
+import io.github.authbench.testkit.RedisLocator;
+import io.github.authbench.redis.RedisEndpoint;
 import io.github.authbench.store.CaffeineSessionStore;
 import io.github.authbench.store.RedisSessionStore;
 import io.github.authbench.store.SessionStore;
@@ -68,7 +69,7 @@ public enum StoreKind {
         return new Shared() {
             @Override
             public SessionStore forNode() {
-                UnifiedJedis client = ThisJvmsRedis.located().endpoint().connect(REDIS_TIMEOUT);
+                UnifiedJedis client = ThisJvmsRedis.endpoint().connect(REDIS_TIMEOUT);
                 clients.add(client);
                 return new RedisSessionStore(client, clock, CaffeineSessionStore.DEFAULT_RETENTION, namespace);
             }
@@ -91,23 +92,18 @@ public enum StoreKind {
 
     /** The Redis this JVM uses, for a run's description; every benchmark fork finds its own the same way. */
     public static String redisInThisJvm() {
-        return ThisJvmsRedis.located().endpoint().toString();
+        return ThisJvmsRedis.endpoint().toString();
     }
 
-    /** One Redis per JVM (a benchmark fork), found on first use and stopped when the JVM exits. */
+    /** One Redis per JVM (a benchmark fork), found the way the tests find theirs ({@link RedisLocator#forThisJvm()}). */
     static final class ThisJvmsRedis {
-        private static LocatedRedis located;
 
         private ThisJvmsRedis() {
         }
 
-        static synchronized LocatedRedis located() {
-            if (located == null) {
-                located = RedisLocator.locate();
-                LocatedRedis toStop = located;
-                Runtime.getRuntime().addShutdownHook(new Thread(toStop::close, "stop-bench-redis"));
-            }
-            return located;
+        static RedisEndpoint endpoint() {
+            LocatedRedis located = RedisLocator.forThisJvm();
+            return RedisEndpoint.parse(located.url(), located.origin());
         }
     }
 }

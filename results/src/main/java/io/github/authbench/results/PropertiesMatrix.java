@@ -25,11 +25,11 @@ final class PropertiesMatrix {
                     .filter(m -> m.strategy().equals(strategy) && m.store().equals(store)).toList();
             StaticMeasurement largest = measured.stream().max((a, b) -> Integer.compare(a.cookieBytes(), b.cookieBytes()))
                     .orElseThrow();
-            StrategyTraits traits = StrategyTraits.of(strategy).orElse(null);
+            StrategyDescription traits = findings.run().strategy(strategy).orElse(null);
             long window = largest.logoutWindowOtherNodeMillis();
             rows.add(List.of(strategy,
-                    traits == null ? "?" : traits.credential,
-                    traits == null ? "?" : traits.serverKeeps,
+                    traits == null ? "?" : traits.clientCarries(),
+                    traits == null ? "?" : traits.serverKeeps(),
                     (largest.fitsCookieLimit() ? "yes, " : "NO, ") + "up to " + largest.cookieBytes() + " B",
                     window == 0 ? "at once, on every node" : "after " + Units.window(window) + " (exp + skew)",
                     traits != null && traits.carriesClaims()

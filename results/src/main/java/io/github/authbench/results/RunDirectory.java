@@ -17,13 +17,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One run directory as {@code ./authbench run} writes it: {@code run.json} (what ran where), {@code deterministic.json}
- * (exact sizes, store calls, windows) and JMH's own JSON, {@code jmh-timed.json} and {@code jmh-shots.json}.
+ * One run directory as {@code ./authbench run} writes it: {@code run.json} (what ran where), {@code strategies.json}
+ * (what each strategy is), {@code deterministic.json} (exact sizes, store calls, windows) and JMH's own JSON,
+ * {@code jmh-timed.json} and {@code jmh-shots.json}.
  */
-public record RunDirectory(Path path, RunManifest manifest, List<StaticMeasurement> exact,
-        List<BenchmarkResult> benchmarks) {
+public record RunDirectory(Path path, RunManifest manifest, List<StrategyDescription> strategies,
+        List<StaticMeasurement> exact, List<BenchmarkResult> benchmarks) {
 
     public static final String MANIFEST = "run.json";
+    public static final String STRATEGIES = "strategies.json";
     public static final String EXACT = "deterministic.json";
     public static final String TIMED = "jmh-timed.json";
     public static final String SHOTS = "jmh-shots.json";
@@ -39,10 +41,17 @@ public record RunDirectory(Path path, RunManifest manifest, List<StaticMeasureme
             throw new BadRunException(path, "no such run directory");
         }
         RunManifest manifest = manifest(path.resolve(MANIFEST));
+        List<StrategyDescription> strategies =
+                Arrays.asList(read(path.resolve(STRATEGIES), StrategyDescription[].class));
         List<StaticMeasurement> exact = Arrays.asList(read(path.resolve(EXACT), StaticMeasurement[].class));
         List<BenchmarkResult> benchmarks = new ArrayList<>(JmhJson.read(existing(path.resolve(TIMED))));
         benchmarks.addAll(JmhJson.read(existing(path.resolve(SHOTS))));
-        return new RunDirectory(path, manifest, exact, List.copyOf(benchmarks));
+        return new RunDirectory(path, manifest, strategies, exact, List.copyOf(benchmarks));
+    }
+
+    /** What the strategy with this id is, as this run described it. */
+    public Optional<StrategyDescription> strategy(String id) {
+        return strategies.stream().filter(description -> description.id().equals(id)).findFirst();
     }
 
     /** The newest run under {@code runs} (names are UTC timestamps, so the newest sorts last). */

@@ -84,11 +84,11 @@ public final class RunFindings {
      */
     public OptionalDouble authenticateFloorNanos(StaticMeasurement m) {
         double floor = 0;
-        StrategyTraits traits = StrategyTraits.of(m.strategy()).orElse(null);
+        StrategyDescription traits = run.strategy(m.strategy()).orElse(null);
         if (traits == null) {
             return OptionalDouble.empty();
         }
-        if (traits.signed) {
+        if (traits.signed()) {
             Optional<Metric> jjwt = floor(JJWT_FLOOR, m.algorithm());
             if (jjwt.isEmpty()) {
                 return OptionalDouble.empty();

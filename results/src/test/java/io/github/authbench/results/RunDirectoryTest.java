@@ -68,9 +68,18 @@ class RunDirectoryTest {
     void olderSchema() throws IOException {
         Path run = run();
         Path manifest = run.resolve(RunDirectory.MANIFEST);
-        Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"));
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace("\"schemaVersion\" : " + RunManifest.SCHEMA_VERSION, "\"schemaVersion\" : 1"));
         assertThatThrownBy(() -> RunDirectory.load(run)).isInstanceOf(BadRunException.class)
-                .hasMessageStartingWith(manifest + ": schema version 0, this authbench reads version 1");
+                .hasMessageStartingWith(manifest + ": schema version 1, this authbench reads version 2");
+    }
+
+    @Test
+    void missingStrategyDescriptions() throws IOException {
+        Path run = run();
+        Files.delete(run.resolve(RunDirectory.STRATEGIES));
+        assertThatThrownBy(() -> RunDirectory.load(run)).isInstanceOf(BadRunException.class)
+                .hasMessageContaining("strategies.json").hasMessageContaining("missing");
     }
 
     @Test

@@ -29,7 +29,7 @@ class RunFindingsTest {
                 result("AuthenticateBenchmark.authenticate", "avgt", "REDIS", 400),
                 result("RedisFloorBenchmark.redisGet", "avgt", null, 500),
                 result("LogoutBenchmark.logout", "ss", "CAFFEINE", 600));
-        RunFindings findings = new RunFindings(new RunDirectory(Path.of("run"), null, List.of(), benchmarks));
+        RunFindings findings = new RunFindings(new RunDirectory(Path.of("run"), null, List.of(), List.of(), benchmarks));
 
         assertThat(findings.inProcessTimedScores()).extracting(Metric::score).containsExactly(100.0, 200.0, 300.0);
     }

@@ -84,6 +84,25 @@ final class RunFixture {
                 window, window, window, window);
     }
 
+    /**
+     * A description of every strategy the fixture mentions, as a run writes it: ids ending in "session" are opaque
+     * server sessions, the others JWTs carrying claims.
+     */
+    private List<StrategyDescription> describedStrategies() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        exact.forEach(m -> ids.add(m.strategy()));
+        timed.forEach(result -> {
+            if (result.param("strategy") != null) {
+                ids.add(result.param("strategy"));
+            }
+        });
+        return ids.stream().map(id -> {
+            boolean session = id.endsWith("session");
+            return new StrategyDescription(id, session ? "OPAQUE_ID" : "JWT_WITH_CLAIMS", !session, !session, session,
+                    session, false, session ? "opaque id" : "JWT with every claim", session ? "the session" : "nothing");
+        }).toList();
+    }
+
     Path write(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -91,6 +110,7 @@ final class RunFixture {
                     RunManifest.SCHEMA_VERSION, profile, List.of("CAFFEINE"), null,
                     Map.of("algorithm", List.of("HS256")), Map.of("forks", 1, "measurementIterations", 16), List.of(),
                     Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
+            RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.STRATEGIES).toFile(), describedStrategies());
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.EXACT).toFile(), exact);
             Files.writeString(directory.resolve(RunDirectory.TIMED), jmhJson(timed));
             Files.writeString(directory.resolve(RunDirectory.SHOTS), "[]");

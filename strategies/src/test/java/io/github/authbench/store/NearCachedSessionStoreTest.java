@@ -2,7 +2,7 @@ package io.github.authbench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authbench.testing.MutableClock;
+import io.github.authbench.testkit.MutableClock;
 import io.github.authbench.testing.SharedRedis;
 import java.time.Duration;
 import org.awaitility.Awaitility;

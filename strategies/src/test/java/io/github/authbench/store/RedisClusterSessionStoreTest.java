@@ -1,7 +1,7 @@
 package io.github.authbench.store;
 
 import io.github.authbench.testing.LocalRedisCluster;
-import io.github.authbench.testing.MutableClock;
+import io.github.authbench.testkit.MutableClock;
 import io.github.authbench.testing.SharedRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package io.github.authbench.strategy;
 
 import io.github.authbench.store.SessionStore;
-import io.github.authbench.testing.MutableClock;
+import io.github.authbench.testkit.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

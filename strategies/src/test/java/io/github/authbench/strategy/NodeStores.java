@@ -2,7 +2,7 @@ package io.github.authbench.strategy;
 
 import io.github.authbench.store.CaffeineSessionStore;
 import io.github.authbench.store.SessionStore;
-import io.github.authbench.testing.MutableClock;
+import io.github.authbench.testkit.MutableClock;
 
 /** How the nodes of a test {@link Cluster} get their store; closed with the cluster. */
 interface NodeStores extends AutoCloseable {

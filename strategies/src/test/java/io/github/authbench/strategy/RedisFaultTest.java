@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.authbench.redis.RedisServerProcess;
+import io.github.authbench.redis.RedisEndpoint;
+import io.github.authbench.testkit.RedisServerProcess;
 import io.github.authbench.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -34,7 +35,7 @@ class RedisFaultTest {
     @BeforeEach
     void startRedis() {
         server = RedisServerProcess.start();
-        cluster = new Cluster("HS256", new RedisNodeStores(server.endpoint(), TIMEOUT));
+        cluster = new Cluster("HS256", new RedisNodeStores(RedisEndpoint.parse(server.url(), server.origin()), TIMEOUT));
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import io.github.authbench.redis.RedisEndpoint;
 import io.github.authbench.store.CaffeineSessionStore;
 import io.github.authbench.store.RedisSessionStore;
 import io.github.authbench.store.SessionStore;
-import io.github.authbench.testing.MutableClock;
+import io.github.authbench.testkit.MutableClock;
 import io.github.authbench.testing.SharedRedis;
 import java.time.Duration;
 import java.util.ArrayList;

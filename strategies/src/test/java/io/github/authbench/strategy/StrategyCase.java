@@ -1,25 +1,19 @@
 package io.github.authbench.strategy;
 
-import java.util.Set;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 /** One cell of the test matrix: a strategy and the algorithm its tokens are signed with. */
-record StrategyCase(String id, String algorithm) {
+record StrategyCase(StrategyKind kind, String algorithm) {
 
-    /** Strategies whose logout ends the login at once on every node sharing the store. */
-    private static final Set<String> REVOCABLE = Set.of("session", "stateful-jwt", "sliding-session", "jwt-denylist");
-
-    /** Strategies that keep state in a store: the ones a store choice changes. */
-    private static final Set<String> STORE_BACKED =
-            Set.of("session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist");
-
-    /** Strategies whose access credential is an opaque session id rather than a JWT. */
-    private static final Set<String> OPAQUE = Set.of("session", "sliding-session");
+    StrategyCase(String id, String algorithm) {
+        this(StrategyKind.of(id), algorithm);
+    }
 
     /** Every strategy crossed with every algorithm. */
     static Stream<StrategyCase> all() {
-        return Strategies.ids().stream()
-                .flatMap(id -> SigningKeys.ALGORITHMS.stream().map(algorithm -> new StrategyCase(id, algorithm)));
+        return Arrays.stream(StrategyKind.values())
+                .flatMap(kind -> SigningKeys.ALGORITHMS.stream().map(algorithm -> new StrategyCase(kind, algorithm)));
     }
 
     /** The cases whose access credential is a JWT. */
@@ -29,12 +23,12 @@ record StrategyCase(String id, String algorithm) {
 
     /** The cases whose access credential names a server-side session. */
     static Stream<StrategyCase> sessionBacked() {
-        return all().filter(c -> !c.accessIsJwt() || c.id().equals("stateful-jwt"));
+        return all().filter(c -> c.kind.traits().credential() != CredentialKind.JWT_WITH_CLAIMS);
     }
 
     /** The cases with nothing to refresh. */
     static Stream<StrategyCase> withoutRefresh() {
-        return all().filter(c -> !c.id().equals("sliding-jwt") && !c.id().equals("access-refresh"));
+        return all().filter(c -> !c.kind.traits().refreshable());
     }
 
     /**
@@ -45,25 +39,30 @@ record StrategyCase(String id, String algorithm) {
         return all().filter(c -> !c.accessIsJwt() || !c.algorithm().equals("HS384"));
     }
 
+    String id() {
+        return kind.id();
+    }
+
     boolean storeBacked() {
-        return STORE_BACKED.contains(id);
+        return kind.traits().keepsServerState();
     }
 
     boolean logoutRevokesAccess() {
-        return REVOCABLE.contains(id);
+        return kind.traits().logoutRevokesAtOnce();
     }
 
     boolean accessIsJwt() {
-        return !OPAQUE.contains(id);
+        return kind.traits().signed();
     }
 
     /** The {@code typ} of the strategy's access JWT. */
     String tokenType() {
-        return id.equals("stateful-jwt") ? JwtTokens.SESSION_TYPE : JwtTokens.ACCESS_TYPE;
+        return kind.traits().credential() == CredentialKind.JWT_WITH_REFERENCE
+                ? JwtTokens.SESSION_TYPE : JwtTokens.ACCESS_TYPE;
     }
 
     @Override
     public String toString() {
-        return id + " " + algorithm;
+        return id() + " " + algorithm;
     }
 }

@@ -1,7 +1,7 @@
 package io.github.authbench.testing;
 
 import io.github.authbench.redis.RedisEndpoint;
-import io.github.authbench.redis.RedisServerProcess;
+import io.github.authbench.testkit.RedisServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,28 +1,22 @@
 package io.github.authbench.testing;
 
-import io.github.authbench.redis.LocatedRedis;
 import io.github.authbench.redis.RedisEndpoint;
-import io.github.authbench.redis.RedisLocator;
+import io.github.authbench.testkit.LocatedRedis;
+import io.github.authbench.testkit.RedisLocator;
 import java.util.UUID;
 
 /**
- * One Redis for the whole test run, found by {@link RedisLocator} on first use and stopped when the JVM exits. Tests
- * keep apart through key namespaces, never by flushing a server that may be the user's own (REDIS_URL).
+ * One Redis for the whole test run ({@link RedisLocator#forThisJvm()}). Tests keep apart through key namespaces, never
+ * by flushing a server that may be the user's own (REDIS_URL).
  */
 public final class SharedRedis {
-
-    private static LocatedRedis located;
 
     private SharedRedis() {
     }
 
-    public static synchronized RedisEndpoint endpoint() {
-        if (located == null) {
-            located = RedisLocator.locate();
-            LocatedRedis toStop = located;
-            Runtime.getRuntime().addShutdownHook(new Thread(toStop::close, "stop-test-redis"));
-        }
-        return located.endpoint();
+    public static RedisEndpoint endpoint() {
+        LocatedRedis located = RedisLocator.forThisJvm();
+        return RedisEndpoint.parse(located.url(), located.origin());
     }
 
     /** A key prefix no other test uses. */

@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
-    SMOKE(1, 1, 100, 1, 100, 2, 3, List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""),
+    SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, "")),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
      * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar
@@ -23,8 +24,9 @@ public enum Profile {
      * shrink it by a quarter (on this machine 16 x 100 ms also gave clearly smaller errors than 8 x 200 ms).
      * Fork-to-fork variance and long warmup are the full profile's job.
      */
-    QUICK(1, 3, 500, 20, 100, 20, 60, List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
-            "AuthenticateBenchmark\\.throughput1Thread"),
+    QUICK(new Timing(1, 3, 500, 20, 100), new Shots(20, 60),
+            new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
+                    "AuthenticateBenchmark\\.throughput1Thread")),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies here: each
@@ -34,11 +36,11 @@ public enum Profile {
      * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
-    CI(2, 3, 300, 10, 100, 10, 30, List.of("HS256"), List.of(Payload.TYPICAL), 10_000,
-            "AuthenticateBenchmark\\.throughput"),
+    CI(new Timing(2, 3, 300, 10, 100), new Shots(10, 30),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, "AuthenticateBenchmark\\.throughput")),
     /** The whole matrix: four algorithms, three payloads, both stores. */
-    FULL(3, 5, 1000, 16, 250, 50, 200, List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
-            "");
+    FULL(new Timing(3, 5, 1000, 16, 250), new Shots(50, 200),
+            new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000, ""));
 
     /** Benchmarks timed over many calls, per class (JMH include patterns). */
     static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
@@ -46,48 +48,38 @@ public enum Profile {
     static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
     static final String REDIS_FLOOR = "io\\.github\\.authbench\\.bench\\.RedisFloorBenchmark";
 
-    /**
-     * Every fork gets a fixed heap, so the collector never resizes it mid-measurement (JWT parsing allocates about
-     * 10 KB per request), and the parallel collector, which has no concurrent threads: on 2 cores G1's background
-     * threads take CPU from the measured ones. Numbers under G1 (the JDK default) differ; JMH's JSON records the flags.
-     * The heap is touched at start-up (about 0.7 s per fork here), so no measured iteration pays the kernel's first
-     * touch of a heap page: in three alternating pairs of 2-fork runs here, the 99.9% error of login went from 16-17%
-     * to 6-10% and that of the bare jjwt parse from 8-11% to 5-7%.
-     */
-    static final String[] FORK_JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"};
 
-    final int forks;
-    final int warmupIterations;
-    /** Warmup iterations may be longer than measured ones: warmup buys JIT time, measurement buys samples. */
-    final int warmupMillis;
-    final int measurementIterations;
-    final int iterationMillis;
-    final int warmupShots;
-    final int measuredShots;
-    final List<String> algorithms;
-    final List<Payload> payloads;
-    final int population;
     /**
-     * Benchmarks a short profile leaves out (a JMH exclude pattern, empty for none). Quick leaves out the 1-thread
-     * throughput, which is the inverse of authenticate's average time at one thread, to stay within 10 minutes; ci
-     * leaves out both throughputs (see {@link #CI}).
+     * The timed invocation's counts.
+     *
+     * @param warmupMillis warmup iterations may be longer than measured ones: warmup buys JIT time, measurement buys
+     *     samples
      */
-    final String excluded;
+    record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int iterationMillis) {
+    }
 
-    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int iterationMillis,
-            int warmupShots,
-            int measuredShots, List<String> algorithms, List<Payload> payloads, int population, String excluded) {
-        this.forks = forks;
-        this.warmupIterations = warmupIterations;
-        this.warmupMillis = warmupMillis;
-        this.measurementIterations = measurementIterations;
-        this.iterationMillis = iterationMillis;
-        this.warmupShots = warmupShots;
-        this.measuredShots = measuredShots;
-        this.algorithms = algorithms;
-        this.payloads = payloads;
-        this.population = population;
-        this.excluded = excluded;
+    /** The single-shot invocation's counts: each shot is one call. */
+    record Shots(int warmup, int measured) {
+    }
+
+    /**
+     * What a profile measures.
+     *
+     * @param excluded benchmarks a short profile leaves out (a JMH exclude pattern, empty for none). Quick leaves out
+     *     the 1-thread throughput, which is the inverse of authenticate's average time at one thread, to stay within
+     *     10 minutes; ci leaves out both throughputs (see {@link #CI})
+     */
+    record Matrix(List<String> algorithms, List<Payload> payloads, int population, String excluded) {
+    }
+
+    final Timing timing;
+    final Shots shots;
+    final Matrix matrix;
+
+    Profile(Timing timing, Shots shots, Matrix matrix) {
+        this.timing = timing;
+        this.shots = shots;
+        this.matrix = matrix;
     }
 
     /** The stores a profile runs on: the full profile always both, the others the one asked for. */
@@ -101,24 +93,22 @@ public enum Profile {
 
     /** Settings of the timed invocation. */
     ChainedOptionsBuilder timed(ChainedOptionsBuilder options) {
-        if (!excluded.isEmpty()) {
-            options.exclude(excluded);
+        if (!matrix.excluded().isEmpty()) {
+            options.exclude(matrix.excluded());
         }
         return options
-                .forks(forks)
-                .jvmArgsAppend(FORK_JVM_ARGS)
-                .warmupIterations(warmupIterations)
-                .warmupTime(TimeValue.milliseconds(warmupMillis))
-                .measurementIterations(measurementIterations)
-                .measurementTime(TimeValue.milliseconds(iterationMillis));
+                .forks(timing.forks())
+                .warmupIterations(timing.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(timing.warmupMillis()))
+                .measurementIterations(timing.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(timing.iterationMillis()));
     }
 
     /** Settings of the single-shot invocation: many shots, as each is one call. */
-    ChainedOptionsBuilder shots(ChainedOptionsBuilder options) {
+    ChainedOptionsBuilder singleShots(ChainedOptionsBuilder options) {
         return options
-                .forks(forks)
-                .jvmArgsAppend(FORK_JVM_ARGS)
-                .warmupIterations(warmupShots)
-                .measurementIterations(measuredShots);
+                .forks(timing.forks())
+                .warmupIterations(shots.warmup())
+                .measurementIterations(shots.measured());
     }
 }

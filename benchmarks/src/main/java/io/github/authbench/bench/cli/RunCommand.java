@@ -70,15 +70,17 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println("[1/4] deterministic pass: sizes, store calls, exposure windows");
         // Counting is cheap, so every profile counts every payload: the report draws token size against payload size.
-        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.algorithms,
+        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.matrix.algorithms(),
                 List.of(Payload.values()), stores, step -> System.out.println("  " + step));
+        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(),
+                DeterministicPass.describe(chosen.strategies()));
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), exact);
 
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        parameters.put("algorithm", chosen.algorithms);
-        parameters.put("payload", chosen.payloads.stream().map(Payload::name).toList());
+        parameters.put("algorithm", chosen.matrix.algorithms());
+        parameters.put("payload", chosen.matrix.payloads().stream().map(Payload::name).toList());
         parameters.put("store", stores.stream().map(StoreKind::name).toList());
-        parameters.put("population", List.of(Integer.toString(chosen.population)));
+        parameters.put("population", List.of(Integer.toString(chosen.matrix.population())));
 
         System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
@@ -87,17 +89,17 @@ final class RunCommand implements Callable<Integer> {
         }
         runJmh(chosen.timed(options(includes, parameters, extra)), run.resolve(RunDirectory.TIMED));
         System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
-        runJmh(chosen.shots(options(List.of(Profile.SHOTS), parameters, extra)), run.resolve(RunDirectory.SHOTS));
+        runJmh(chosen.singleShots(options(List.of(Profile.SHOTS), parameters, extra)), run.resolve(RunDirectory.SHOTS));
 
         Instant finished = Instant.now();
         Map<String, Object> jmhSettings = new LinkedHashMap<>();
-        jmhSettings.put("forks", chosen.forks);
-        jmhSettings.put("warmupIterations", chosen.warmupIterations);
-        jmhSettings.put("warmupMillis", chosen.warmupMillis);
-        jmhSettings.put("measurementIterations", chosen.measurementIterations);
-        jmhSettings.put("iterationMillis", chosen.iterationMillis);
-        jmhSettings.put("warmupShots", chosen.warmupShots);
-        jmhSettings.put("measuredShots", chosen.measuredShots);
+        jmhSettings.put("forks", chosen.timing.forks());
+        jmhSettings.put("warmupIterations", chosen.timing.warmupIterations());
+        jmhSettings.put("warmupMillis", chosen.timing.warmupMillis());
+        jmhSettings.put("measurementIterations", chosen.timing.measurementIterations());
+        jmhSettings.put("iterationMillis", chosen.timing.iterationMillis());
+        jmhSettings.put("warmupShots", chosen.shots.warmup());
+        jmhSettings.put("measuredShots", chosen.shots.measured());
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),

@@ -14,7 +14,6 @@ import io.github.authbench.results.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,12 +100,11 @@ class RegressionGateTrustTest {
         Path fresh = runs.resolve("slowed-" + file);
         ChainedOptionsBuilder options = new OptionsBuilder().include(include)
                 .param("strategy", SLOWED).param("algorithm", "HS256").param("payload", "TYPICAL")
-                .param("store", "CAFFEINE").param("population", Integer.toString(Profile.CI.population))
+                .param("store", "CAFFEINE").param("population", Integer.toString(Profile.CI.matrix.population()))
                 .shouldFailOnError(true);
-        options = timed ? Profile.CI.timed(options) : Profile.CI.shots(options);
-        String[] jvmArgs = Arrays.copyOf(Profile.FORK_JVM_ARGS, Profile.FORK_JVM_ARGS.length + SLOWER_JIT.length);
-        System.arraycopy(SLOWER_JIT, 0, jvmArgs, Profile.FORK_JVM_ARGS.length, SLOWER_JIT.length);
-        new Runner(options.jvmArgsAppend(jvmArgs).resultFormat(ResultFormatType.JSON).result(fresh.toString()).build())
+        options = timed ? Profile.CI.timed(options) : Profile.CI.singleShots(options);
+        // appended to the suite's own fork options (SuiteFork), which stay
+        new Runner(options.jvmArgsAppend(SLOWER_JIT).resultFormat(ResultFormatType.JSON).result(fresh.toString()).build())
                 .run();
 
         ArrayNode merged = RunDirectory.JSON.createArrayNode();

@@ -1,4 +1,4 @@
-package io.github.authbench.testing;
+package io.github.authbench.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.authbench.redis;
+package io.github.authbench.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,8 +69,14 @@ public final class RedisServerProcess implements AutoCloseable {
         return binary;
     }
 
-    public RedisEndpoint endpoint() {
-        return RedisEndpoint.parse("redis://127.0.0.1:" + port, "redis-server process " + binary + " on port " + port);
+    /** {@code redis://127.0.0.1:port}. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** What this server is, for logs. */
+    public String origin() {
+        return "redis-server process " + binary + " on port " + port;
     }
 
     /** Starts the server again on the same port (after {@link #kill()} or {@link #stop()}); it comes back empty. */

@@ -1,4 +1,4 @@
-package io.github.authbench.redis;
+package io.github.authbench.testkit;
 
 /**
  * The Testcontainers step of {@link RedisLocator}. Testcontainers is an optional dependency: this class only touches it

@@ -1,0 +1,24 @@
+package io.github.authbench.bench;
+
+import io.github.authbench.strategy.StrategyKind;
+import io.github.authbench.strategy.StrategyTraits;
+import java.util.List;
+
+/** Which strategies each benchmark applies to, by trait: an operation that does nothing for a strategy is not run. */
+public final class StrategySubsets {
+
+    /** Login, authenticate, reject: every strategy has them. */
+    public static final List<String> ALL = StrategyKind.ids(traits -> true);
+
+    /** Refresh: the strategies whose {@code refresh} exchanges a credential. */
+    public static final List<String> REFRESHABLE = StrategyKind.ids(StrategyTraits::refreshable);
+
+    /** Logout: the strategies whose logout changes server state (for the others it does nothing). */
+    public static final List<String> WITH_SERVER_STATE = StrategyKind.ids(StrategyTraits::keepsServerState);
+
+    /** Revocation latency from node A to node B: the strategies whose logout ends the access credential at once. */
+    public static final List<String> REVOKED_AT_ONCE = StrategyKind.ids(StrategyTraits::logoutRevokesAtOnce);
+
+    private StrategySubsets() {
+    }
+}
