@@ -30,9 +30,8 @@ public class LoginBenchmark extends EveryStrategy {
 
     /**
      * Distinct users logged in: enough that no user holds more than a login or two within an iteration. With the
-     * 1024-user pool of the other benchmarks a quick fork logged each user in about 85 times, and each login into the
-     * embedded store rewrites that user's index of live sessions, so the score rose through the fork (session login
-     * 51 us; 7 us once each user's logins were ended between iterations; about 3 us with this pool and a fresh store).
+     * 1024-user pool of the other benchmarks each user logged in dozens of times per fork, and each login adds to that
+     * user's index of live sessions, so the score drifted through the fork ({@code docs/measurements.md}).
      */
     static final int USERS = 1 << 14;
 

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * credential: the logout call plus B's first check, which must already say REVOKED (a run stops if B still accepts).
  * Each shot uses a login made untimed just before it; the percentiles come from the distribution over many shots.
  * Only strategies that can revoke before exp run here; the others' window (their token lifetime) comes from the
- * deterministic pass.
+ * exact pass.
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RevocationLatencyBenchmark}
  */

@@ -39,7 +39,7 @@ class SmokeRunTest {
             run = dirs.findFirst().orElseThrow();
         }
         assertThat(run.resolve("run.json")).exists();
-        assertThat(run.resolve("deterministic.json")).exists();
+        assertThat(run.resolve("exact.json")).exists();
         assertThat(run.resolve("jmh-timed.json")).exists();
         assertThat(run.resolve("jmh-shots.json")).exists();
 
@@ -50,7 +50,7 @@ class SmokeRunTest {
         assertThat(info.path("environment").path("jdkVersion").asText()).isNotBlank();
         assertThat(info.path("finished").asText()).isNotBlank();
 
-        JsonNode exact = json.readTree(run.resolve("deterministic.json").toFile());
+        JsonNode exact = json.readTree(run.resolve("exact.json").toFile());
         Set<String> measured = new HashSet<>();
         exact.forEach(m -> {
             measured.add(m.path("strategy").asText());

@@ -77,7 +77,7 @@ public enum ComparisonFormat {
         }
         String line = String.format(Locale.ROOT, "noise between these runs: %.0f%% (robust spread of the benchmarks' "
                         + "changes); a change counts only beyond %.0f times that: the smallest failing change here is %s",
-                Math.expm1(c.noise()) * 100, Comparison.NOISE_MULTIPLE, Units.percent(c.smallestFailingChange() * 100));
+                Math.expm1(c.noise()) * 100, GatePolicy.NOISE_MULTIPLE, Units.percent(c.smallestFailingChange() * 100));
         if (c.timed().stream().noneMatch(TimedChange::singleShot)) {
             return line;
         }

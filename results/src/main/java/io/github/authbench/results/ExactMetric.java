@@ -3,7 +3,7 @@ package io.github.authbench.results;
 import java.util.function.Function;
 
 /**
- * The counted quantities of {@code deterministic.json} a comparison checks, each with its unit and tolerance. For all of
+ * The counted quantities of {@code exact.json} a comparison checks, each with its unit and tolerance. For all of
  * them more is worse: more bytes, more store calls, a longer window in which a logged-out credential still works.
  */
 public enum ExactMetric {
@@ -29,9 +29,9 @@ public enum ExactMetric {
     public final String label;
     public final String unit;
     public final double tolerancePercent;
-    private final Function<StaticMeasurement, Double> value;
+    private final Function<ExactMeasurement, Double> value;
 
-    ExactMetric(String label, String unit, double tolerancePercent, Function<StaticMeasurement, Double> value) {
+    ExactMetric(String label, String unit, double tolerancePercent, Function<ExactMeasurement, Double> value) {
         this.label = label;
         this.unit = unit;
         this.tolerancePercent = tolerancePercent;
@@ -39,7 +39,7 @@ public enum ExactMetric {
     }
 
     /** The value, or null where it does not apply (no refresh credential). */
-    public Double of(StaticMeasurement measurement) {
+    public Double of(ExactMeasurement measurement) {
         return value.apply(measurement);
     }
 

@@ -19,6 +19,11 @@ public record Metric(double score, double error, String unit, List<double[]> sam
         return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error / Math.abs(score);
     }
 
+    /** The median of each fork's samples, in fork order. */
+    public double[] forkMedians() {
+        return samplesPerFork.stream().mapToDouble(fork -> MedianInterval.of(fork).median()).toArray();
+    }
+
     /** Time units put lower first; throughput units (operations per time) put higher first. */
     public Direction direction() {
         return Direction.ofUnit(unit);

@@ -21,9 +21,9 @@ final class PropertiesMatrix {
         String store = findings.stores().get(0);
         List<List<String>> rows = new ArrayList<>();
         for (String strategy : findings.strategies()) {
-            List<StaticMeasurement> measured = findings.run().exact().stream()
+            List<ExactMeasurement> measured = findings.run().exact().stream()
                     .filter(m -> m.strategy().equals(strategy) && m.store().equals(store)).toList();
-            StaticMeasurement largest = measured.stream().max((a, b) -> Integer.compare(a.cookieBytes(), b.cookieBytes()))
+            ExactMeasurement largest = measured.stream().max((a, b) -> Integer.compare(a.cookieBytes(), b.cookieBytes()))
                     .orElseThrow();
             StrategyDescription traits = findings.run().strategy(strategy).orElse(null);
             long window = largest.logoutWindowOtherNodeMillis();

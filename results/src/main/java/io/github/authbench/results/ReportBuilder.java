@@ -40,7 +40,7 @@ public final class ReportBuilder {
         builder.blocks.add(new Heading(2, "Claims and measurements", "claims"));
         builder.blocks.add(new Paragraph("Each claim of the folklore, with what this run measured. The sentences are "
                 + "computed from the numbers above; a claim the run has no data for says what to run."));
-        builder.blocks.add(new Bullets(new Claims(builder.findings).sentences()));
+        builder.blocks.add(new Bullets(new FolkloreClaims(builder.findings).sentences()));
         PropertiesMatrix.add(builder.findings, builder.blocks);
         builder.detail();
         return List.copyOf(builder.blocks);
@@ -75,7 +75,7 @@ public final class ReportBuilder {
         blocks.add(new Heading(2, "Headline, " + store.toLowerCase(Locale.ROOT) + " store, "
                 + RunFindings.MAIN_PAYLOAD.toLowerCase(Locale.ROOT) + " payload", "headline-" + store.toLowerCase(Locale.ROOT)));
         List<List<String>> rows = new ArrayList<>();
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             Optional<Metric> authenticate = findings.find(RunFindings.AUTHENTICATE, m);
             OptionalDouble floor = findings.authenticateFloorNanos(m);
             String ofFloor = authenticate.isPresent() && floor.isPresent()
@@ -110,7 +110,7 @@ public final class ReportBuilder {
 
     private void costChart(String store, String benchmark, String file, String title) {
         BarChart chart = new BarChart(title, "time per operation", true, Units::timeTick);
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             findings.find(benchmark, m).ifPresent(metric -> {
                 double score = RunFindings.nanos(metric);
                 double error = Double.isNaN(metric.error()) ? Double.NaN : Units.toNanos(metric.error(), metric.unit());
@@ -129,7 +129,7 @@ public final class ReportBuilder {
         BarChart chart = new BarChart("Credential size on the wire by payload (Authorization header line)", "bytes",
                 false, bytes -> Math.round(bytes / 1024) + " KiB").ticks(0, 1024, 2048, 3072, 4096, 5120, 6144, 7168, 8192);
         for (String payload : findings.payloads()) {
-            for (StaticMeasurement m : findings.rows(store, payload)) {
+            for (ExactMeasurement m : findings.rows(store, payload)) {
                 if (m.algorithm().equals(findings.algorithms().get(0))) {
                     chart.bar(m.strategy(), payload.toLowerCase(Locale.ROOT) + " claims", m.authorizationHeaderBytes(),
                             Double.NaN, Double.NaN, m.authorizationHeaderBytes() + " B (exact)");
@@ -144,7 +144,7 @@ public final class ReportBuilder {
         BarChart chart = new BarChart("Exposure window: how long a logged-out credential keeps working", "time after logout",
                 false, nanos -> Units.window(Math.round(nanos / 1e6)))
                 .ticks(0, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 20 * MINUTE);
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             if (!m.algorithm().equals(findings.algorithms().get(0))) {
                 continue;
             }
@@ -155,7 +155,7 @@ public final class ReportBuilder {
         add(chart, "windows-" + store.toLowerCase(Locale.ROOT));
     }
 
-    private static void window(BarChart chart, StaticMeasurement m, String scenario, long millis) {
+    private static void window(BarChart chart, ExactMeasurement m, String scenario, long millis) {
         chart.bar(m.strategy(), scenario, millis * 1e6, Double.NaN, Double.NaN, Units.window(millis) + " (exact)");
     }
 
@@ -175,7 +175,7 @@ public final class ReportBuilder {
             for (BenchmarkResult result : findings.run().of(name)) {
                 Metric metric = result.primary();
                 MedianInterval median = MedianInterval.of(metric.samples());
-                Metric allocation = result.secondary().get(Comparison.ALLOCATION);
+                Metric allocation = result.secondary().get(ExactChanges.ALLOCATION);
                 String parameters = String.join(" ", result.params().values());
                 rows.add(List.of(parameters.isEmpty() ? "-" : parameters, result.mode(),
                         Integer.toString(result.threads()),

@@ -12,21 +12,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * One run directory as {@code ./authbench run} writes it: {@code run.json} (what ran where), {@code strategies.json}
- * (what each strategy is), {@code deterministic.json} (exact sizes, store calls, windows) and JMH's own JSON,
+ * (what each strategy is), {@code exact.json} (exact sizes, store calls, windows) and JMH's own JSON,
  * {@code jmh-timed.json} and {@code jmh-shots.json}.
  */
 public record RunDirectory(Path path, RunManifest manifest, List<StrategyDescription> strategies,
-        List<StaticMeasurement> exact, List<BenchmarkResult> benchmarks) {
+        List<ExactMeasurement> exact, List<BenchmarkResult> benchmarks) {
 
     public static final String MANIFEST = "run.json";
     public static final String STRATEGIES = "strategies.json";
-    public static final String EXACT = "deterministic.json";
+    public static final String EXACT = "exact.json";
     public static final String TIMED = "jmh-timed.json";
     public static final String SHOTS = "jmh-shots.json";
 
@@ -43,7 +45,7 @@ public record RunDirectory(Path path, RunManifest manifest, List<StrategyDescrip
         RunManifest manifest = manifest(path.resolve(MANIFEST));
         List<StrategyDescription> strategies =
                 Arrays.asList(read(path.resolve(STRATEGIES), StrategyDescription[].class));
-        List<StaticMeasurement> exact = Arrays.asList(read(path.resolve(EXACT), StaticMeasurement[].class));
+        List<ExactMeasurement> exact = Arrays.asList(read(path.resolve(EXACT), ExactMeasurement[].class));
         List<BenchmarkResult> benchmarks = new ArrayList<>(JmhJson.read(existing(path.resolve(TIMED))));
         benchmarks.addAll(JmhJson.read(existing(path.resolve(SHOTS))));
         return new RunDirectory(path, manifest, strategies, exact, List.copyOf(benchmarks));
@@ -66,6 +68,13 @@ public record RunDirectory(Path path, RunManifest manifest, List<StrategyDescrip
         } catch (IOException e) {
             throw new BadRunException(runs, "cannot be listed: " + e.getMessage());
         }
+    }
+
+    /** Every benchmark result by its key (name and parameters), in run order. */
+    public Map<String, BenchmarkResult> benchmarksByKey() {
+        Map<String, BenchmarkResult> byKey = new LinkedHashMap<>();
+        benchmarks.forEach(result -> byKey.put(result.key(), result));
+        return byKey;
     }
 
     /** Every benchmark result of one method ({@code AuthenticateBenchmark.authenticate}). */

@@ -41,7 +41,7 @@ public final class RunFindings {
     }
 
     /** The deterministic rows of one store and payload: one per strategy and algorithm, in the run's order. */
-    public List<StaticMeasurement> rows(String store, String payload) {
+    public List<ExactMeasurement> rows(String store, String payload) {
         return run.exact().stream().filter(m -> m.store().equals(store) && m.payload().equals(payload)).toList();
     }
 
@@ -50,20 +50,20 @@ public final class RunFindings {
     }
 
     public List<String> algorithms() {
-        return run.exact().stream().map(StaticMeasurement::algorithm).distinct().toList();
+        return run.exact().stream().map(ExactMeasurement::algorithm).distinct().toList();
     }
 
     public List<String> strategies() {
-        return run.exact().stream().map(StaticMeasurement::strategy).distinct().toList();
+        return run.exact().stream().map(ExactMeasurement::strategy).distinct().toList();
     }
 
-    /** The payloads of the deterministic pass, smallest first. */
+    /** The payloads of the exact pass, smallest first. */
     public List<String> payloads() {
-        return run.exact().stream().map(StaticMeasurement::payload).distinct().toList();
+        return run.exact().stream().map(ExactMeasurement::payload).distinct().toList();
     }
 
     /** The primary metric of {@code name} for the strategy, algorithm, store and payload of {@code m}. */
-    public Optional<Metric> find(String name, StaticMeasurement m) {
+    public Optional<Metric> find(String name, ExactMeasurement m) {
         return find(name, Map.of("strategy", m.strategy(), "algorithm", m.algorithm(), "store", m.store(),
                 "payload", m.payload()));
     }
@@ -82,7 +82,7 @@ public final class RunFindings {
      * What no implementation of this strategy can go below per request, in nanoseconds: the bare jjwt parse if the
      * credential is a JWT, plus one bare store read per store call (Caffeine get + id check, or a Redis GET).
      */
-    public OptionalDouble authenticateFloorNanos(StaticMeasurement m) {
+    public OptionalDouble authenticateFloorNanos(ExactMeasurement m) {
         double floor = 0;
         StrategyDescription traits = run.strategy(m.strategy()).orElse(null);
         if (traits == null) {

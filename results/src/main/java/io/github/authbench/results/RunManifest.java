@@ -12,6 +12,6 @@ public record RunManifest(int schemaVersion, String profile, List<String> stores
         Map<String, List<String>> parameters, Map<String, Object> jmh, List<String> extraJmhArguments, Instant started,
         Instant finished, Environment environment) {
 
-    /** 2: {@code strategies.json} describes each strategy. */
-    public static final int SCHEMA_VERSION = 2;
+    /** 2: {@code strategies.json} describes each strategy; 3: the exact measurements are in {@code exact.json}. */
+    public static final int SCHEMA_VERSION = 3;
 }

@@ -14,6 +14,11 @@ package io.github.authbench.results;
 public record TimedChange(String benchmark, String unit, boolean singleShot, MedianInterval baseline,
         MedianInterval candidate, Double changePercent, Double pValue, Double forkGapPercent, Verdict verdict) {
 
+    /** ln(candidate / baseline) of the medians, positive when worse. */
+    double logWorsening() {
+        return Direction.ofUnit(unit).logWorsening(baseline.median(), candidate.median());
+    }
+
     TimedChange withVerdict(Verdict verdict) {
         return new TimedChange(benchmark, unit, singleShot, baseline, candidate, changePercent, pValue, forkGapPercent,
                 verdict);

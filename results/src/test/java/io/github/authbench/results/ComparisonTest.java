@@ -23,7 +23,7 @@ class ComparisonTest {
     private TimedChange only(double[] baseline, double[] candidate, String unit) {
         Metric a = new Metric(0, 0, unit, RunFixture.twoForks(baseline));
         Metric b = new Metric(0, 0, unit, RunFixture.twoForks(candidate));
-        return Comparison.change("x", false, a, b, CompareSettings.DEFAULTS);
+        return TimedChanges.change("x", false, a, b, CompareSettings.DEFAULTS);
     }
 
     /** Complete separation of 8 and 8 samples: U = 0, z = -32 / sqrt(8*8*17/12), two-sided p = 7.76e-4. */
@@ -84,7 +84,7 @@ class ComparisonTest {
     void oneSlowForkAloneDoesNotRegress() {
         Metric a = new Metric(0, 0, "ns/op", List.of(around(1000, 0.02, 10, 1), around(1010, 0.02, 10, 2)));
         Metric b = new Metric(0, 0, "ns/op", List.of(around(1005, 0.02, 10, 3), around(1600, 0.02, 10, 4)));
-        TimedChange change = Comparison.change("x", false, a, b, CompareSettings.DEFAULTS);
+        TimedChange change = TimedChanges.change("x", false, a, b, CompareSettings.DEFAULTS);
         assertThat(change.pValue()).isLessThan(0.05);
         assertThat(change.changePercent()).isGreaterThan(10);
         assertThat(change.forkGapPercent()).isBetween(-5.0, 5.0);
@@ -96,7 +96,7 @@ class ComparisonTest {
     void everyForkSlowerRegresses() {
         Metric a = new Metric(0, 0, "ns/op", List.of(around(1000, 0.02, 10, 1), around(1050, 0.02, 10, 2)));
         Metric b = new Metric(0, 0, "ns/op", List.of(around(1400, 0.02, 10, 3), around(1450, 0.02, 10, 4)));
-        TimedChange change = Comparison.change("x", false, a, b, CompareSettings.DEFAULTS);
+        TimedChange change = TimedChanges.change("x", false, a, b, CompareSettings.DEFAULTS);
         assertThat(change.forkGapPercent()).isCloseTo((1400.0 - 1050) / 1050 * 100, within(3.0));
         assertThat(change.verdict()).isEqualTo(Verdict.REGRESSED);
     }
@@ -131,7 +131,7 @@ class ComparisonTest {
     void throughputForksAreComparedTheWorseWayRound() {
         Metric a = new Metric(0, 0, "ops/s", List.of(around(1e6, 0.02, 10, 1), around(0.95e6, 0.02, 10, 2)));
         Metric b = new Metric(0, 0, "ops/s", List.of(around(0.7e6, 0.02, 10, 3), around(0.6e6, 0.02, 10, 4)));
-        TimedChange change = Comparison.change("x", false, a, b, CompareSettings.DEFAULTS);
+        TimedChange change = TimedChanges.change("x", false, a, b, CompareSettings.DEFAULTS);
         assertThat(change.forkGapPercent()).isCloseTo((0.95 - 0.7) / 0.95 * 100, within(3.0));
         assertThat(change.verdict()).isEqualTo(Verdict.REGRESSED);
         assertThat(Direction.HIGHER_IS_BETTER.logOfWorsening(change.forkGapPercent() / 100))

@@ -71,7 +71,8 @@ class RunDirectoryTest {
         Files.writeString(manifest, Files.readString(manifest)
                 .replace("\"schemaVersion\" : " + RunManifest.SCHEMA_VERSION, "\"schemaVersion\" : 1"));
         assertThatThrownBy(() -> RunDirectory.load(run)).isInstanceOf(BadRunException.class)
-                .hasMessageStartingWith(manifest + ": schema version 1, this authbench reads version 2");
+                .hasMessageStartingWith(manifest + ": schema version 1, this authbench reads version "
+                        + RunManifest.SCHEMA_VERSION);
     }
 
     @Test
@@ -83,11 +84,11 @@ class RunDirectoryTest {
     }
 
     @Test
-    void emptyDeterministicFile() throws IOException {
+    void emptyExactFile() throws IOException {
         Path run = run();
         Files.writeString(run.resolve(RunDirectory.EXACT), "");
         assertThatThrownBy(() -> RunDirectory.load(run)).isInstanceOf(BadRunException.class)
-                .hasMessageContaining("deterministic.json");
+                .hasMessageContaining("exact.json");
     }
 
     @Test

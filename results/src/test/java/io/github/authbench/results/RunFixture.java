@@ -20,7 +20,7 @@ final class RunFixture {
             1L << 34, "0123456789abcdef", Map.of("io.jsonwebtoken:jjwt-api", "0.13.0"));
 
     private final List<BenchmarkResult> timed = new ArrayList<>();
-    private final List<StaticMeasurement> exact = new ArrayList<>();
+    private final List<ExactMeasurement> exact = new ArrayList<>();
     private Environment environment = MACHINE;
     private String profile = "quick";
     private int forks = 2;
@@ -63,7 +63,7 @@ final class RunFixture {
         return List.of(Arrays.copyOfRange(samples, 0, half), Arrays.copyOfRange(samples, half, samples.length));
     }
 
-    RunFixture exact(StaticMeasurement measurement) {
+    RunFixture exact(ExactMeasurement measurement) {
         exact.add(measurement);
         return this;
     }
@@ -78,8 +78,8 @@ final class RunFixture {
         return this;
     }
 
-    static StaticMeasurement measurement(String strategy, int accessBytes, long window) {
-        return new StaticMeasurement(strategy, "HS256", "TYPICAL", "CAFFEINE", accessBytes, accessBytes + 22,
+    static ExactMeasurement measurement(String strategy, int accessBytes, long window) {
+        return new ExactMeasurement(strategy, "HS256", "TYPICAL", "CAFFEINE", accessBytes, accessBytes + 22,
                 accessBytes + 20, accessBytes + 52, true, true, null, 700, 1, strategy.equals("session") ? 1 : 0, 1,
                 window, window, window, window);
     }

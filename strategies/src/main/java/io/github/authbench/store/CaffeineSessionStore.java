@@ -20,9 +20,9 @@ import java.util.function.Function;
  * <p>Each operation is a single map operation; the atomic ones use {@code asMap().computeIfPresent}, which Caffeine runs
  * atomically per key. Reads are quiet ({@code policy().getIfPresentQuietly}): they still miss an entry past its expiry,
  * but do not record the access. Recording one feeds only what an entry's read could change, and here a read changes
- * nothing: the expiry is set by writes alone, and the size bound is a safety limit, not a working-set policy. On
- * 2 cores, recording and draining the reads (read buffer, access-order deques, timer wheel) cost a session check about
- * 15-20 ns of its 100-115 ns. The price is paid only past the bound: it then evicts by write history alone.
+ * nothing: the expiry is set by writes alone, and the size bound is a safety limit, not a working-set policy; recording
+ * and draining the reads (read buffer, access-order deques, timer wheel) was a measurable share of a session check
+ * ({@code docs/measurements.md}). The price is paid only past the bound: it then evicts by write history alone.
  *
  * <p>Cache maintenance runs on the calling thread ({@code executor(Runnable::run)}), amortized over
  * calls, instead of waking a ForkJoinPool thread that competes with request threads for the same cores.

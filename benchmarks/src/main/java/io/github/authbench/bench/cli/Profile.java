@@ -18,21 +18,20 @@ public enum Profile {
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, "")),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
-     * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar
-     * here is a single iteration or a short run of them 1.2x-1.5x off their neighbours: such an outlier adds about
-     * t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations), so 20 iterations instead of 16
-     * shrink it by a quarter (on this machine 16 x 100 ms also gave clearly smaller errors than 8 x 200 ms).
-     * Fork-to-fork variance and long warmup are the full profile's job.
+     * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar is a
+     * single iteration or a short run of them off their neighbours: such an outlier adds about t * d / n to the 99.9%
+     * error (t the Student quantile, d its excess, n iterations). Fork-to-fork variance and long warmup are the full
+     * profile's job. Measured trade-offs: {@code docs/measurements.md}.
      */
     QUICK(new Timing(1, 3, 500, 20, 100), new Shots(20, 60),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
                     "AuthenticateBenchmark\\.throughput1Thread")),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
-     * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies here: each
-     * JVM draws its own JIT outcome, and one fork of the same code measured a JWT login or refresh up to 2x slower
-     * than another, which failed A/A comparisons of one-fork runs about one time in four; the gate now asks a
-     * regression to hold between every pair of forks. Enough samples per benchmark for the U test, not for publishing.
+     * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
+     * draws its own JIT outcome, and the gate asks a regression to hold between every pair of forks (the A/A failures
+     * of one-fork runs that led here are in {@code docs/measurements.md}). Enough samples per benchmark for the U test,
+     * not for publishing.
      * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */

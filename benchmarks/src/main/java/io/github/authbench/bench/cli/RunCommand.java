@@ -1,6 +1,6 @@
 package io.github.authbench.bench.cli;
 
-import io.github.authbench.bench.DeterministicPass;
+import io.github.authbench.bench.ExactPass;
 import io.github.authbench.bench.Payload;
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.results.Environment;
@@ -8,7 +8,7 @@ import io.github.authbench.results.Report;
 import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.RunFindings;
 import io.github.authbench.results.RunManifest;
-import io.github.authbench.results.StaticMeasurement;
+import io.github.authbench.results.ExactMeasurement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./authbench run}: the deterministic pass, then the JMH benchmarks of a profile, into one self-describing run
+ * {@code ./authbench run}: the exact pass, then the JMH benchmarks of a profile, into one self-describing run
  * directory, ending with a summary table and the report.
  */
 @Command(name = "run", description = "Measure every strategy and write a run directory under results/runs/.")
@@ -68,12 +68,12 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
         System.out.println("  on " + environment.oneLine());
 
-        System.out.println("[1/4] deterministic pass: sizes, store calls, exposure windows");
+        System.out.println("[1/4] exact pass: sizes, store calls, exposure windows");
         // Counting is cheap, so every profile counts every payload: the report draws token size against payload size.
-        List<StaticMeasurement> exact = DeterministicPass.run(chosen.strategies(), chosen.matrix.algorithms(),
+        List<ExactMeasurement> exact = ExactPass.run(chosen.strategies(), chosen.matrix.algorithms(),
                 List.of(Payload.values()), stores, step -> System.out.println("  " + step));
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(),
-                DeterministicPass.describe(chosen.strategies()));
+                ExactPass.describe(chosen.strategies()));
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), exact);
 
         Map<String, List<String>> parameters = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package io.github.authbench.bench.cli;
 import io.github.authbench.results.Estimates;
 import io.github.authbench.results.Metric;
 import io.github.authbench.results.RunFindings;
-import io.github.authbench.results.StaticMeasurement;
+import io.github.authbench.results.ExactMeasurement;
 import io.github.authbench.results.Units;
 import java.io.PrintStream;
 import java.util.List;
@@ -39,7 +39,7 @@ final class SummaryTable {
         out.printf(format, "strategy", "alg", "authenticate", "reject forged", "login", "refresh", "logout",
                 "revoke A->B", "bytes", "cookie", "calls/", "logout", "logout");
         out.printf(format, "", "", "", "", "", "", "", "", "", "fits", "request", "same node", "other node");
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             out.printf(format, m.strategy(), m.algorithm(),
                     cost(RunFindings.AUTHENTICATE, m), cost(RunFindings.REJECT, m), cost(RunFindings.LOGIN, m),
                     cost(RunFindings.REFRESH, m), shots(RunFindings.LOGOUT, m), shots(RunFindings.REVOCATION, m),
@@ -62,7 +62,7 @@ final class SummaryTable {
                     "in-process timed scores with a 99.9% error under 10%", precise, scores.size(),
                     100.0 * precise / scores.size(), precise >= 0.9 * scores.size() ? "met" : "NOT met");
         }
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             if (m.strategy().equals("stateless-jwt")) {
                 goal(out, "stateless-jwt authenticate / bare jjwt parse, " + m.algorithm(),
                         findings.find(RunFindings.AUTHENTICATE, m), findings.floor(RunFindings.JJWT_FLOOR, m.algorithm()),
@@ -75,12 +75,12 @@ final class SummaryTable {
         }
     }
 
-    private String cost(String benchmark, StaticMeasurement m) {
+    private String cost(String benchmark, ExactMeasurement m) {
         Optional<Metric> metric = findings.find(benchmark, m);
         return metric.isEmpty() ? "-" : Units.forTerminal(Estimates.mean(metric));
     }
 
-    private String shots(String benchmark, StaticMeasurement m) {
+    private String shots(String benchmark, ExactMeasurement m) {
         Optional<Metric> metric = findings.find(benchmark, m);
         return metric.isEmpty() ? "-" : Estimates.shots(metric);
     }

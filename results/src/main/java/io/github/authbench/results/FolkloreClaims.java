@@ -8,17 +8,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The claims of the folklore (DOMAIN.md's table), each answered in one or two sentences computed from one run's numbers.
+ * The claims of the folklore ("JWTs scale, sessions don't", "JWTs can't be revoked", ...), each answered in one or two
+ * sentences computed from one run's numbers.
  * Where a comparison's error bars overlap the sentence says the two are indistinguishable instead of naming a winner;
  * where the run has no data for a claim the sentence says what to run.
  */
-final class Claims {
+final class FolkloreClaims {
 
     private final RunFindings findings;
     private final String store;
     private final String algorithm;
 
-    Claims(RunFindings findings) {
+    FolkloreClaims(RunFindings findings) {
         this.findings = findings;
         this.store = findings.stores().get(0);
         this.algorithm = findings.algorithms().contains("HS256") ? "HS256" : findings.algorithms().get(0);
@@ -30,8 +31,8 @@ final class Claims {
     }
 
     private String efficiency() {
-        Optional<StaticMeasurement> session = row("session");
-        Optional<StaticMeasurement> jwt = row("stateless-jwt");
+        Optional<ExactMeasurement> session = row("session");
+        Optional<ExactMeasurement> jwt = row("stateless-jwt");
         if (session.isEmpty() || jwt.isEmpty()) {
             return claim("JWTs are more efficient than sessions", "this run lacks session or stateless-jwt.");
         }
@@ -50,8 +51,8 @@ final class Claims {
     }
 
     private String size() {
-        List<StaticMeasurement> all = findings.run().exact().stream().filter(m -> m.store().equals(store)).toList();
-        StaticMeasurement largest = all.stream().max(Comparator.comparingInt(StaticMeasurement::cookieBytes)).orElseThrow();
+        List<ExactMeasurement> all = findings.run().exact().stream().filter(m -> m.store().equals(store)).toList();
+        ExactMeasurement largest = all.stream().max(Comparator.comparingInt(ExactMeasurement::cookieBytes)).orElseThrow();
         long tooBigForCookie = all.stream().filter(m -> !m.fitsCookieLimit()).count();
         long tooBigForHeader = all.stream().filter(m -> !m.fitsHeaderLimit()).count();
         String payloads = findings.payloads().stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
@@ -64,8 +65,8 @@ final class Claims {
     }
 
     private String revocation() {
-        Optional<StaticMeasurement> stateless = row("stateless-jwt");
-        Optional<StaticMeasurement> denylist = row("jwt-denylist");
+        Optional<ExactMeasurement> stateless = row("stateless-jwt");
+        Optional<ExactMeasurement> denylist = row("jwt-denylist");
         if (stateless.isEmpty() || denylist.isEmpty()) {
             return claim("JWTs can't be revoked", "this run lacks stateless-jwt or jwt-denylist.");
         }
@@ -87,7 +88,7 @@ final class Claims {
             text.append("this run used only the embedded store, so it says nothing about a shared one "
                     + "(./authbench run --store redis measures it)");
         } else {
-            Optional<StaticMeasurement> session = findings.rows("REDIS", RunFindings.MAIN_PAYLOAD).stream()
+            Optional<ExactMeasurement> session = findings.rows("REDIS", RunFindings.MAIN_PAYLOAD).stream()
                     .filter(m -> m.strategy().equals("session") && m.algorithm().equals(algorithm)).findFirst();
             Optional<Metric> onRedis = session.flatMap(m -> findings.find(RunFindings.AUTHENTICATE, m));
             text.append("a session check on Redis costs ").append(Estimates.mean(onRedis)).append(" (a network round "
@@ -96,7 +97,7 @@ final class Claims {
         }
         List<String> speedups = new ArrayList<>();
         for (String strategy : List.of("session", "stateless-jwt")) {
-            Optional<StaticMeasurement> m = row(strategy);
+            Optional<ExactMeasurement> m = row(strategy);
             Optional<Metric> one = m.flatMap(r -> findings.find(RunFindings.AUTHENTICATE, r));
             Optional<Metric> two = m.flatMap(r -> findings.find(RunFindings.THROUGHPUT_2_THREADS, r));
             if (one.isPresent() && two.isPresent() && two.get().unit().equals("ops/s")) {
@@ -114,7 +115,7 @@ final class Claims {
 
     private String staleness() {
         List<String> windows = new ArrayList<>();
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             if (m.algorithm().equals(algorithm)) {
                 windows.add(m.strategy() + " " + Units.window(m.logoutEverywhereWindowOtherNodeMillis()));
             }
@@ -141,7 +142,7 @@ final class Claims {
     }
 
     private String refresh() {
-        Optional<StaticMeasurement> accessRefresh = row("access-refresh");
+        Optional<ExactMeasurement> accessRefresh = row("access-refresh");
         if (accessRefresh.isEmpty()) {
             return claim("Refresh tokens fix short access tokens", "this run lacks access-refresh.");
         }
@@ -175,7 +176,7 @@ final class Claims {
     private String storeHits() {
         List<String> reading = new ArrayList<>();
         List<String> notReading = new ArrayList<>();
-        for (StaticMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+        for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             if (m.algorithm().equals(algorithm)) {
                 (m.storeCallsPerAuthenticate() > 0 ? reading : notReading).add(m.strategy());
             }
@@ -186,7 +187,7 @@ final class Claims {
                 + "a round trip unless the near cache is used (not part of this run).");
     }
 
-    private Optional<StaticMeasurement> row(String strategy) {
+    private Optional<ExactMeasurement> row(String strategy) {
         return findings.rows(store, RunFindings.MAIN_PAYLOAD).stream()
                 .filter(m -> m.strategy().equals(strategy) && m.algorithm().equals(algorithm)).findFirst();
     }

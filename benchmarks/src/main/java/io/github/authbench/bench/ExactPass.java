@@ -1,6 +1,6 @@
 package io.github.authbench.bench;
 
-import io.github.authbench.results.StaticMeasurement;
+import io.github.authbench.results.ExactMeasurement;
 import io.github.authbench.results.StrategyDescription;
 import io.github.authbench.strategy.AuthException;
 import io.github.authbench.strategy.AuthStrategy;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * store calls (round trips on Redis) per login, per request and per logout, and the exposure windows after logout and
  * logout-everywhere on the same and on another node.
  */
-public final class DeterministicPass {
+public final class ExactPass {
 
     /** Logins made before measuring memory, so lazily built store structures are not charged to the sample. */
     static final int MEMORY_WARMUP = 2_000;
@@ -27,7 +27,7 @@ public final class DeterministicPass {
     /** Logins averaged over for server bytes per login: enough to amortize hash-table growth. */
     static final int MEMORY_SAMPLE = 8_000;
 
-    private DeterministicPass() {
+    private ExactPass() {
     }
 
     /** What each strategy is, from the catalogue, for the run directory: the report describes strategies by it. */
@@ -41,9 +41,9 @@ public final class DeterministicPass {
         }).toList();
     }
 
-    public static List<StaticMeasurement> run(List<String> strategies, List<String> algorithms, List<Payload> payloads,
+    public static List<ExactMeasurement> run(List<String> strategies, List<String> algorithms, List<Payload> payloads,
             List<StoreKind> stores, Consumer<String> progress) {
-        List<StaticMeasurement> measurements = new ArrayList<>();
+        List<ExactMeasurement> measurements = new ArrayList<>();
         Map<String, Long> bytesPerLogin = new HashMap<>();
         for (String algorithm : algorithms) {
             SigningKeys keys = SigningKeys.generate(algorithm);
@@ -61,7 +61,7 @@ public final class DeterministicPass {
         return measurements;
     }
 
-    static StaticMeasurement measure(String strategy, SigningKeys keys, Payload payload, StoreKind store) {
+    static ExactMeasurement measure(String strategy, SigningKeys keys, Payload payload, StoreKind store) {
         return measure(strategy, keys, payload, store, serverBytesPerLogin(strategy, payload, store));
     }
 
@@ -78,7 +78,7 @@ public final class DeterministicPass {
         }
     }
 
-    private static StaticMeasurement measure(String strategy, SigningKeys keys, Payload payload, StoreKind store,
+    private static ExactMeasurement measure(String strategy, SigningKeys keys, Payload payload, StoreKind store,
             long serverBytesPerLogin) {
         try (Deployment deployment = Deployment.counting(strategy, keys, store)) {
             AuthStrategy node = deployment.nodeA();
@@ -94,7 +94,7 @@ public final class DeterministicPass {
             long callsPerLogout = deployment.callsOfA().calls();
 
             WireSizes sizes = WireSizes.of(credentials);
-            return new StaticMeasurement(strategy, keys.algorithm(), payload.name(), store.name(),
+            return new ExactMeasurement(strategy, keys.algorithm(), payload.name(), store.name(),
                     sizes.accessBytes(), sizes.authorizationHeaderBytes(), sizes.cookieHeaderBytes(),
                     sizes.cookieBytes(), sizes.fitsCookieLimit(), sizes.fitsHeaderLimit(), sizes.refreshBytes(),
                     serverBytesPerLogin, callsPerLogin, callsPerAuthenticate, callsPerLogout,

@@ -2,14 +2,14 @@ package io.github.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authbench.results.StaticMeasurement;
+import io.github.authbench.results.ExactMeasurement;
 import io.github.authbench.strategy.SigningKeys;
 import io.github.authbench.strategy.StrategyConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The exact numbers the reports rest on, checked against what each strategy's design implies. */
-class DeterministicPassTest {
+class ExactPassTest {
 
     static final SigningKeys HS256 = SigningKeys.generate("HS256");
     static final StrategyConfig DEFAULTS = StrategyConfig.builder().build();
@@ -18,7 +18,7 @@ class DeterministicPassTest {
 
     @Test
     void aSessionIsRefusedTheMomentItIsLoggedOutOnEveryNode() {
-        StaticMeasurement session = DeterministicPass.measure("session", HS256, Payload.TYPICAL, StoreKind.CAFFEINE);
+        ExactMeasurement session = ExactPass.measure("session", HS256, Payload.TYPICAL, StoreKind.CAFFEINE);
 
         assertThat(session.logoutWindowSameNodeMillis()).isZero();
         assertThat(session.logoutWindowOtherNodeMillis()).isZero();
@@ -28,7 +28,7 @@ class DeterministicPassTest {
 
     @Test
     void aStatelessTokenWorksForItsWholeLifetimeAfterLogout() {
-        StaticMeasurement stateless = DeterministicPass.measure("stateless-jwt", HS256, Payload.TYPICAL,
+        ExactMeasurement stateless = ExactPass.measure("stateless-jwt", HS256, Payload.TYPICAL,
                 StoreKind.CAFFEINE);
 
         assertThat(stateless.logoutWindowSameNodeMillis()).isEqualTo(TOKEN_LIFETIME_MILLIS);
@@ -40,7 +40,7 @@ class DeterministicPassTest {
 
     @Test
     void accessRefreshLeavesTheAccessTokenWorkingForTheAccessLifetime() {
-        StaticMeasurement accessRefresh = DeterministicPass.measure("access-refresh", HS256, Payload.TYPICAL,
+        ExactMeasurement accessRefresh = ExactPass.measure("access-refresh", HS256, Payload.TYPICAL,
                 StoreKind.CAFFEINE);
 
         assertThat(accessRefresh.logoutWindowOtherNodeMillis()).isEqualTo(TOKEN_LIFETIME_MILLIS);
@@ -51,7 +51,7 @@ class DeterministicPassTest {
 
     @Test
     void theDenylistRevokesAtOnceForOneStoreReadPerRequestAndPerLogin() {
-        StaticMeasurement denylist = DeterministicPass.measure("jwt-denylist", HS256, Payload.TYPICAL,
+        ExactMeasurement denylist = ExactPass.measure("jwt-denylist", HS256, Payload.TYPICAL,
                 StoreKind.CAFFEINE);
 
         assertThat(denylist.logoutWindowOtherNodeMillis()).isZero();
@@ -62,7 +62,7 @@ class DeterministicPassTest {
 
     @Test
     void wireSizesCountTheHeaderAsSent() {
-        StaticMeasurement session = DeterministicPass.measure("session", HS256, Payload.TYPICAL, StoreKind.CAFFEINE);
+        ExactMeasurement session = ExactPass.measure("session", HS256, Payload.TYPICAL, StoreKind.CAFFEINE);
 
         assertThat(session.accessBytes()).isEqualTo(43);
         assertThat(session.authorizationHeaderBytes()).isEqualTo("Authorization: Bearer ".length() + 43);
@@ -75,9 +75,9 @@ class DeterministicPassTest {
 
     @Test
     void aLargePayloadMakesABiggerTokenButNotABiggerSessionId() {
-        StaticMeasurement small = DeterministicPass.measure("stateless-jwt", HS256, Payload.SMALL, StoreKind.CAFFEINE);
-        StaticMeasurement large = DeterministicPass.measure("stateless-jwt", HS256, Payload.LARGE, StoreKind.CAFFEINE);
-        StaticMeasurement session = DeterministicPass.measure("session", HS256, Payload.LARGE, StoreKind.CAFFEINE);
+        ExactMeasurement small = ExactPass.measure("stateless-jwt", HS256, Payload.SMALL, StoreKind.CAFFEINE);
+        ExactMeasurement large = ExactPass.measure("stateless-jwt", HS256, Payload.LARGE, StoreKind.CAFFEINE);
+        ExactMeasurement session = ExactPass.measure("session", HS256, Payload.LARGE, StoreKind.CAFFEINE);
 
         assertThat(large.accessBytes()).isGreaterThan(2 * small.accessBytes());
         assertThat(session.accessBytes()).isEqualTo(43);

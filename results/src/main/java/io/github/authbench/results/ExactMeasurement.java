@@ -1,11 +1,11 @@
 package io.github.authbench.results;
 
 /**
- * The exact numbers of one strategy, algorithm, payload and store (one entry of a run's {@code deterministic.json}):
+ * The exact numbers of one strategy, algorithm, payload and store (one entry of a run's {@code exact.json}):
  * no timing, so no error bars. Windows are in milliseconds of the time a credential keeps working after the revocation
  * named.
  */
-public record StaticMeasurement(
+public record ExactMeasurement(
         String strategy,
         String algorithm,
         String payload,
