@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +68,8 @@ final class JwtTokens {
     /** The longest any token of this instance lives, exp minus iat, in whole seconds. */
     private final long maxLifetimeSeconds;
     private final int signatureChars;
+    /** The header segments this instance signs with, one per token type: they pass the strict header check as they are. */
+    private final Set<String> ownHeaders;
 
     /** Uses the config's shared keys, or generates this instance's own. */
     JwtTokens(StrategyConfig config) {
@@ -78,6 +82,7 @@ final class JwtTokens {
         this.maxLifetimeSeconds = ceilSeconds(config.accessTtl());
         this.signatureChars = StrictJws.base64UrlChars(keys.signatureBytes());
         this.parser = parser(config);
+        this.ownHeaders = Set.of(headerSegment(ACCESS_TYPE), headerSegment(SESSION_TYPE));
     }
 
     private static long ceilSeconds(Duration duration) {
@@ -96,6 +101,17 @@ final class JwtTokens {
         Key key = keys.verificationKey();
         return (key instanceof SecretKey secret ? builder.verifyWith(secret) : builder.verifyWith((PublicKey) key))
                 .build();
+    }
+
+    /** The base64url header jjwt writes for tokens of {@code type}: typ, then alg (JwtTokensTest checks the order). */
+    private String headerSegment(String type) {
+        String json = "{\"typ\":\"" + type + "\",\"alg\":\"" + algorithm.getId() + "\"}";
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The header segments that skip the strict header check, for tests. */
+    Set<String> ownHeaders() {
+        return ownHeaders;
     }
 
     /** JWT times have whole seconds; credentials report the instant the token really expires. */
@@ -192,12 +208,12 @@ final class JwtTokens {
             jws = parser.parseSignedClaims(token);
         } catch (ClaimJwtException genuineButRefused) {
             // the library judged a claim, so the signature held: a token that is not strictly ours says so first
-            StrictJws.checkContent(token);
+            StrictJws.checkContent(token, ownHeaders);
             throw rejection(genuineButRefused, token);
         } catch (JwtException | IllegalArgumentException e) {
             throw rejection(e, token);
         }
-        StrictJws.Dates dates = StrictJws.checkContent(token);
+        StrictJws.Dates dates = StrictJws.checkContent(token, ownHeaders);
         if (!type.equals(jws.getHeader().getType())) {
             throw new AuthException(Reason.WRONG_TYPE, "typ is " + jws.getHeader().getType() + ", expected " + type);
         }
