@@ -28,6 +28,9 @@ final class StrictJws {
     /** 9999-12-31T23:59:59Z: the last second a NumericDate of ours may name, far inside every date type's range. */
     static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
+    /** Stands for a date claim the payload lacks: a NumericDate in range is never negative. */
+    private static final long ABSENT = -1;
+
     /** Duplicate member names are refused at every level: two readers must never see two different tokens. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -97,21 +100,11 @@ final class StrictJws {
     }
 
     private static void checkHeader(byte[] header) throws AuthException {
-        try (JsonParser json = JSON.createParser(header)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw new AuthException(Reason.MALFORMED, "header is not a JSON object");
+        readObject(header, "header", (name, value, json) -> {
+            if (!HEADER_PARAMETERS.contains(name)) {
+                throw new AuthException(Reason.MALFORMED, "header parameter '" + name + "' is not one our tokens use");
             }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                if (!HEADER_PARAMETERS.contains(name)) {
-                    throw new AuthException(Reason.MALFORMED, "header parameter '" + name + "' is not one our tokens use");
-                }
-                json.nextToken();
-                json.skipChildren();
-            }
-        } catch (IOException e) {
-            throw new AuthException(Reason.MALFORMED, "header is not strict JSON");
-        }
+        });
     }
 
     /** The {@code alg} a header names, or null when it names none or cannot be read; for telling unsigned from odd. */
@@ -120,21 +113,44 @@ final class StrictJws {
         if (firstDot < 0) {
             return null;
         }
-        try (JsonParser json = JSON.createParser(BASE64URL.decode(token.substring(0, firstDot)))) {
+        String[] alg = {null};
+        try {
+            readObject(decode(token.substring(0, firstDot)), "header", (name, value, json) -> {
+                if (name.equals("alg") && alg[0] == null && value == JsonToken.VALUE_STRING) {
+                    alg[0] = json.getText();
+                }
+            });
+        } catch (AuthException unreadable) {
+            // what was read before the header went wrong still names the algorithm
+        }
+        return alg[0];
+    }
+
+    /** What to do with one member of a JSON object, the parser standing on its value. */
+    @FunctionalInterface
+    private interface MemberReader {
+        void read(String name, JsonToken value, JsonParser json) throws IOException, AuthException;
+    }
+
+    /**
+     * Reads a segment that must be exactly one JSON object, member by member: no repeated member (at any depth), nothing
+     * after the object. The reader sees each top-level member; its value is skipped afterwards.
+     */
+    private static void readObject(byte[] segment, String what, MemberReader reader) throws AuthException {
+        try (JsonParser json = JSON.createParser(segment)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+                throw new AuthException(Reason.MALFORMED, what + " is not a JSON object");
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
-                JsonToken value = json.nextToken();
-                if (name.equals("alg")) {
-                    return value == JsonToken.VALUE_STRING ? json.getText() : null;
-                }
+                reader.read(name, json.nextToken(), json);
                 json.skipChildren();
             }
-            return null;
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
+            if (json.nextToken() != null) {
+                throw new AuthException(Reason.MALFORMED, what + " has content after its JSON object");
+            }
+        } catch (IOException e) {
+            throw new AuthException(Reason.MALFORMED, what + " is not strict JSON (a repeated member, or not JSON at all)");
         }
     }
 
@@ -161,34 +177,23 @@ final class StrictJws {
     }
 
     private static Dates dates(byte[] payload) throws AuthException {
-        Long exp = null;
-        Long iat = null;
-        Long notBefore = null;
-        try (JsonParser json = JSON.createParser(payload)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw new AuthException(Reason.MALFORMED, "payload is not a JSON object");
-            }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                JsonToken value = json.nextToken();
-                if (DATE_CLAIMS.contains(name)) {
-                    long seconds = numericDate(json, value, name);
-                    switch (name) {
-                        case "exp" -> exp = seconds;
-                        case "iat" -> iat = seconds;
-                        case "nbf" -> notBefore = seconds;
-                        default -> { }
-                    }
+        long[] seconds = {ABSENT, ABSENT, ABSENT}; // exp, iat, nbf
+        readObject(payload, "payload", (name, value, json) -> {
+            if (DATE_CLAIMS.contains(name)) {
+                long date = numericDate(json, value, name);
+                switch (name) {
+                    case "exp" -> seconds[0] = date;
+                    case "iat" -> seconds[1] = date;
+                    case "nbf" -> seconds[2] = date;
+                    default -> { }
                 }
-                json.skipChildren();
             }
-            if (json.nextToken() != null) {
-                throw new AuthException(Reason.MALFORMED, "payload has content after its JSON object");
-            }
-        } catch (IOException e) {
-            throw new AuthException(Reason.MALFORMED, "payload is not strict JSON (a repeated member, or not JSON at all)");
-        }
-        return new Dates(exp, iat, notBefore);
+        });
+        return new Dates(present(seconds[0]), present(seconds[1]), present(seconds[2]));
+    }
+
+    private static Long present(long seconds) {
+        return seconds == ABSENT ? null : seconds;
     }
 
     private static long numericDate(JsonParser json, JsonToken value, String name) throws IOException, AuthException {

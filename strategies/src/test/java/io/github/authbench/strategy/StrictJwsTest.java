@@ -234,6 +234,10 @@ class StrictJwsTest {
                 String odd = ForgedJws.sign(keys, header, body.getBytes(StandardCharsets.UTF_8));
                 assertRejected(() -> strategy.authenticate(odd), Reason.MALFORMED);
             }
+            String trailingHeader = ForgedJws.sign(keys,
+                    (new String(header, StandardCharsets.UTF_8) + "{}").getBytes(StandardCharsets.UTF_8),
+                    payload.getBytes(StandardCharsets.UTF_8));
+            assertRejected(() -> strategy.authenticate(trailingHeader), Reason.MALFORMED);
             String critical = ForgedJws.resign(keys, token, h -> {
                 h.put("crit", List.of("x-must-understand"));
                 h.put("x-must-understand", true);
