@@ -1,5 +1,6 @@
 package io.github.authbench.bench;
 
+import io.github.authbench.strategy.Strategies;
 import io.github.authbench.strategy.StrategyKind;
 import io.github.authbench.strategy.StrategyTraits;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public final class StrategySubsets {
 
     /** Login, authenticate, reject: every strategy has them. */
-    public static final List<String> ALL = StrategyKind.ids(traits -> true);
+    public static final List<String> ALL = Strategies.ids();
 
     /** Refresh: the strategies whose {@code refresh} exchanges a credential. */
     public static final List<String> REFRESHABLE = StrategyKind.ids(StrategyTraits::refreshable);

@@ -37,7 +37,7 @@ import javax.crypto.SecretKey;
  * are not integers; and the dates must make sense: exp and iat present, the token expired at exp (plus the skew), iat
  * not later than now plus the skew, and no token living longer than this server issues them for.
  *
- * <p>Both parsers are built once: jjwt parsers are immutable and thread-safe. Neither inflates a compressed payload.
+ * <p>The parser is built once (jjwt parsers are immutable and thread-safe) and has no decompressor.
  */
 final class JwtTokens {
 

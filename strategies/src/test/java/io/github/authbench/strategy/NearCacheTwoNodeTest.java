@@ -88,7 +88,7 @@ class NearCacheTwoNodeTest {
     }
 
     static Stream<String> renewable() {
-        return Stream.of("sliding-session", "access-refresh");
+        return SharedStoreSecurityTest.RENEWABLE.stream();
     }
 
     /** Each node: its own client, a Redis store, and a near cache listening on the cluster's channel or a private one. */

@@ -36,10 +36,11 @@ class SharedStoreSecurityTest {
         return StrategyCase.all();
     }
 
-    /** Strategies whose login a user can extend past its first expiry: by use, or by refreshing. */
+    /** Store-backed strategies whose login a user can extend past its first expiry: by use, or by refreshing. */
+    static final List<String> RENEWABLE = List.of("sliding-session", "access-refresh");
+
     static Stream<StrategyCase> renewableStoreBackedCases() {
-        return StrategyCase.all().filter(c -> c.storeBacked()
-                && (c.id().equals("sliding-session") || c.id().equals("access-refresh")));
+        return StrategyCase.all().filter(c -> RENEWABLE.contains(c.id()));
     }
 
     static Stream<StrategyCase> sessionBackedCases() {
