@@ -59,17 +59,22 @@ final class JwtDenylistStrategy implements AuthStrategy {
         return Credentials.accessOnly(tokens.sign(token), expiresAt);
     }
 
-    /** The subject's live epoch, or null while it has none; a store that cannot say fails the login. */
+    /**
+     * The subject's live epoch, or null while it has none; a store that cannot say, or holds something else there
+     * (live or not, as authenticate reads it), fails the login.
+     */
     private String currentEpoch(String subject) {
         StoredEntry entry = lease.store().get(epochKey(subject));
-        if (entry == null || !entry.isLiveAt(clock.instant())) {
+        if (entry == null) {
             return null;
         }
+        String epoch;
         try {
-            return epochOf(entry).id();
+            epoch = epochOf(entry).id();
         } catch (AuthException e) {
             throw new StoreUnavailableException(e.getMessage(), null);
         }
+        return entry.isLiveAt(clock.instant()) ? epoch : null;
     }
 
     @Override

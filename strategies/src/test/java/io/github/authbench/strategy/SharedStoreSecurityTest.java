@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.authbench.store.StoreUnavailableException;
 import io.jsonwebtoken.Jwts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,15 +184,37 @@ class SharedStoreSecurityTest {
                     .subject(ALICE.subject()).issuer((String) claims.get("iss")).id((String) claims.get("jti")).build());
             String epochKey = JwtDenylistStrategy.epochKey(ALICE.subject());
 
+            java.time.Instant past = cluster.clock.instant().minusSeconds(1);
+            Map<String, byte[]> ownKind = Map.of(
+                    epochKey, StoredValue.encode(new StoredValue.Epoch("e")),
+                    deniedKey, StoredValue.REVOKED_BYTES);
             for (String key : List.of(epochKey, deniedKey)) {
                 for (byte[] foreign : foreignValues()) {
                     cluster.store().put(key, foreign, cluster.clock.instant().plusSeconds(60));
                     assertRejected(() -> strategy.authenticate(token), Reason.UNAVAILABLE);
                 }
-                java.time.Instant past = cluster.clock.instant().minusSeconds(1);
                 cluster.store().put(key, StoredValue.encode(new StoredValue.Family()), past);
                 assertRejected(() -> strategy.authenticate(token), Reason.UNAVAILABLE);
-                cluster.store().put(key, new byte[] {99}, cluster.clock.instant().minusSeconds(1));
+                // the key's own kind, ended: the next key is tested alone, and the token works again
+                cluster.store().put(key, ownKind.get(key), past);
+                assertThat(catchThrowable(() -> strategy.authenticate(token))).isNull();
+            }
+        }
+    }
+
+    /** A login reads the subject's epoch: one it cannot read is no reason to issue a token without it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denylistCases")
+    void aForeignValueUnderTheEpochKeyFailsTheLogin(StrategyCase c) {
+        try (Cluster cluster = cluster(c.algorithm())) {
+            AuthStrategy strategy = cluster.node(c.id());
+            String epochKey = JwtDenylistStrategy.epochKey(ALICE.subject());
+            for (java.time.Instant until : List.of(cluster.clock.instant().plusSeconds(60),
+                    cluster.clock.instant().minusSeconds(1))) {
+                for (byte[] foreign : foreignValues()) {
+                    cluster.store().put(epochKey, foreign, until);
+                    assertThatThrownBy(() -> strategy.login(ALICE)).isInstanceOf(StoreUnavailableException.class);
+                }
             }
         }
     }
