@@ -8,7 +8,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -22,11 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class LogoutBenchmark extends StrategyAxes {
-
-    @Param({"session", "stateful-jwt", "sliding-session", "access-refresh", "jwt-denylist"})
-    public String strategy;
-
+public class LogoutBenchmark extends StrategyWithServerState {
 
     private Deployment deployment;
     private AuthStrategy node;

@@ -26,10 +26,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class RefreshBenchmark extends StrategyAxes {
-
-    @Param({"sliding-jwt", "access-refresh"})
-    public String strategy;
+public class RefreshBenchmark extends RefreshableStrategy {
 
     @Param({"TYPICAL", "SMALL", "LARGE"})
     public Payload payload;

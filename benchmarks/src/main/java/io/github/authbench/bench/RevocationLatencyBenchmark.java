@@ -9,7 +9,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -24,11 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class RevocationLatencyBenchmark extends StrategyAxes {
-
-    @Param({"session", "stateful-jwt", "sliding-session", "jwt-denylist"})
-    public String strategy;
-
+public class RevocationLatencyBenchmark extends StrategyRevokedAtOnce {
 
     private Deployment deployment;
     private Credentials live;

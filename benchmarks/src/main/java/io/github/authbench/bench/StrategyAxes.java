@@ -5,9 +5,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The axes every strategy benchmark is crossed with: the signing algorithm and the store. Each benchmark class adds
- * its {@code strategy} parameter: every strategy ({@link EveryStrategy}), or the catalogue's subset the operation
- * applies to, by trait ({@link StrategySubsets}; {@code BenchmarkMatrixTest} checks every class's list against it).
+ * The axes every strategy benchmark is crossed with: the signing algorithm and the store. A benchmark class takes its
+ * {@code strategy} parameter by extending the base for its operation (every strategy, or the catalogue's subset it
+ * applies to, by trait), which the build writes from the catalogue: see {@code benchmarks/src/build}.
  */
 @State(Scope.Benchmark)
 public abstract class StrategyAxes extends SuiteFork {

@@ -33,6 +33,11 @@ class BenchmarkMatrixTest {
             assertThat(Arrays.asList(strategies.value()))
                     .as("the strategy parameter of %s", benchmark.getKey().getSimpleName())
                     .containsExactlyElementsOf(benchmark.getValue());
+            assertThat(benchmark.getKey().getField("strategy").getDeclaringClass())
+                    .as("%s takes its strategies from a base the build writes, not a list of its own",
+                            benchmark.getKey().getSimpleName())
+                    .isIn(EveryStrategy.class, RefreshableStrategy.class, StrategyWithServerState.class,
+                            StrategyRevokedAtOnce.class);
         }
     }
 

@@ -5,7 +5,10 @@ import io.github.authbench.strategy.StrategyKind;
 import io.github.authbench.strategy.StrategyTraits;
 import java.util.List;
 
-/** Which strategies each benchmark applies to, by trait: an operation that does nothing for a strategy is not run. */
+/**
+ * The tests' statement of which strategies each operation applies to, by trait: an operation that does nothing for a
+ * strategy is not run. The build writes the benchmarks' lists from the same traits ({@code benchmarks/src/build}).
+ */
 public final class StrategySubsets {
 
     /** Login, authenticate, reject: every strategy has them. */
