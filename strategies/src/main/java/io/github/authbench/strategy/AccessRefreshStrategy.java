@@ -4,7 +4,6 @@ import io.github.authbench.store.IndexedUnder;
 import io.github.authbench.store.SessionStore;
 import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
-import io.jsonwebtoken.Claims;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -164,7 +163,7 @@ final class AccessRefreshStrategy implements AuthStrategy {
             }
             return;
         }
-        Claims claims = tokens.verifyForLogout(credential, JwtTokens.ACCESS_TYPE);
+        VerifiedClaims claims = tokens.verifyForLogout(credential, JwtTokens.ACCESS_TYPE);
         if (claims != null && claims.get(JwtTokens.SESSION_ID) instanceof String familyId) {
             store.swap(RefreshToken.familyKey(familyId), StoredValue.REVOKED_BYTES);
         }

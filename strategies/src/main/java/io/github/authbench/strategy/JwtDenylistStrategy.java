@@ -2,8 +2,6 @@ package io.github.authbench.strategy;
 
 import io.github.authbench.store.StoreUnavailableException;
 import io.github.authbench.store.StoredEntry;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +50,7 @@ final class JwtDenylistStrategy implements AuthStrategy {
         String epoch = currentEpoch(principal.subject());
         Instant now = clock.instant();
         Instant expiresAt = JwtTokens.wholeSeconds(now.plus(config.accessTtl()));
-        JwtBuilder token = tokens.newAccessToken(principal, now, expiresAt);
+        TokenDraft token = tokens.newAccessToken(principal, now, expiresAt);
         if (epoch != null) {
             token.claim(EPOCH_CLAIM, epoch);
         }
@@ -79,9 +77,9 @@ final class JwtDenylistStrategy implements AuthStrategy {
 
     @Override
     public Principal authenticate(String credential) throws AuthException {
-        Claims claims = tokens.verify(credential, JwtTokens.ACCESS_TYPE);
+        VerifiedClaims claims = tokens.verify(credential, JwtTokens.ACCESS_TYPE);
         Principal principal = JwtTokens.principalOf(claims);
-        if (claims.getId() == null || claims.getIssuedAt() == null) {
+        if (claims.id() == null || claims.seconds("iat") == null) {
             throw new AuthException(Reason.MALFORMED, "token has no jti or iat");
         }
         Instant now = clock.instant();
@@ -122,11 +120,11 @@ final class JwtDenylistStrategy implements AuthStrategy {
     /** Lists the token until it would have expired, clock skew included; forged or already dead tokens are ignored. */
     @Override
     public void logout(String credential) {
-        Claims claims = tokens.verifyForLogout(credential, JwtTokens.ACCESS_TYPE);
-        if (claims == null || claims.getId() == null) {
+        VerifiedClaims claims = tokens.verifyForLogout(credential, JwtTokens.ACCESS_TYPE);
+        if (claims == null || claims.id() == null) {
             return;
         }
-        Instant until = claims.getExpiration().toInstant().plus(config.clockSkew());
+        Instant until = claims.expiresAt().plus(config.clockSkew());
         if (clock.instant().isBefore(until)) {
             lease.store().put(deniedKey(claims), StoredValue.REVOKED_BYTES, until);
         }
@@ -151,8 +149,12 @@ final class JwtDenylistStrategy implements AuthStrategy {
     }
 
     /** Keyed by (iss, jti); the subject in braces keeps both keys of one request in one Redis Cluster slot. */
-    static String deniedKey(Claims claims) {
-        return "deny:{" + claims.getSubject() + "}:" + claims.getIssuer() + ":" + claims.getId();
+    private static String deniedKey(VerifiedClaims claims) {
+        return deniedKey(claims.subject(), claims.issuer(), claims.id());
+    }
+
+    static String deniedKey(String subject, String issuer, String tokenId) {
+        return "deny:{" + subject + "}:" + issuer + ":" + tokenId;
     }
 
     static String epochKey(String subject) {

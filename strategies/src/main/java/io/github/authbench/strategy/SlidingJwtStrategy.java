@@ -1,6 +1,5 @@
 package io.github.authbench.strategy;
 
-import io.jsonwebtoken.Claims;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -43,13 +42,13 @@ final class SlidingJwtStrategy implements AuthStrategy {
     /** Takes the current, still valid access token and returns its successor. */
     @Override
     public Credentials refresh(String credential) throws AuthException {
-        Claims claims = tokens.verify(credential, JwtTokens.ACCESS_TYPE);
+        VerifiedClaims claims = tokens.verify(credential, JwtTokens.ACCESS_TYPE);
         if (!(claims.get(JwtTokens.AUTH_TIME) instanceof Number authTime)) {
             throw new AuthException(Reason.MALFORMED, "token has no auth_time");
         }
         // An integer NumericDate in range (JwtTokens checked it), so this Instant exists; a login cannot follow its token.
         Instant loginAt = Instant.ofEpochSecond(authTime.longValue());
-        if (loginAt.isAfter(claims.getIssuedAt().toInstant())) {
+        if (loginAt.isAfter(claims.issuedAt())) {
             throw new AuthException(Reason.MALFORMED, "auth_time lies after the token was issued");
         }
         Instant now = clock.instant();

@@ -1,6 +1,5 @@
 package io.github.authbench.strategy;
 
-import io.jsonwebtoken.Claims;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -50,7 +49,7 @@ final class StatefulJwtStrategy implements AuthStrategy {
 
     @Override
     public void logout(String credential) {
-        Claims claims = tokens.verifyForLogout(credential, JwtTokens.SESSION_TYPE);
+        VerifiedClaims claims = tokens.verifyForLogout(credential, JwtTokens.SESSION_TYPE);
         if (claims != null && claims.get(JwtTokens.SESSION_ID) instanceof String id) {
             sessions.end(id);
         }
@@ -66,7 +65,7 @@ final class StatefulJwtStrategy implements AuthStrategy {
         lease.close();
     }
 
-    private static String sessionId(Claims claims) throws AuthException {
+    private static String sessionId(VerifiedClaims claims) throws AuthException {
         if (claims.get(JwtTokens.SESSION_ID) instanceof String id) {
             return id;
         }

@@ -20,6 +20,7 @@ public final class StrategyConfig {
 
     private final Clock clock;
     private final String algorithm;
+    private final JwtLibrary library;
     private final Duration accessTtl;
     private final Duration refreshTtl;
     private final Duration idleTimeout;
@@ -33,6 +34,7 @@ public final class StrategyConfig {
     private StrategyConfig(Builder b) {
         this.clock = b.clock;
         this.algorithm = b.algorithm;
+        this.library = b.library;
         this.accessTtl = b.accessTtl;
         this.refreshTtl = b.refreshTtl;
         this.idleTimeout = b.idleTimeout;
@@ -61,6 +63,11 @@ public final class StrategyConfig {
     /** The one JWS algorithm tokens are signed with and the only one the parser accepts (RFC 8725 section 3.1). */
     public String algorithm() {
         return algorithm;
+    }
+
+    /** The JWT library the JWT strategies sign and verify with; the session strategies use none. */
+    public JwtLibrary library() {
+        return library;
     }
 
     /** Lifetime of an access credential, and of a fixed-lifetime session. */
@@ -106,10 +113,11 @@ public final class StrategyConfig {
         return Optional.ofNullable(store);
     }
 
-    /** Builder with defaults for everything: HS256, 15 min access, 60 min refresh, 30 min idle, 8 h absolute, 30 s skew. */
+    /** Builder with defaults for everything: HS256 with jjwt, 15 min access, 60 min refresh, 30 min idle, 8 h absolute, 30 s skew. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private String algorithm = "HS256";
+        private JwtLibrary library = JwtLibrary.JJWT;
         private Duration accessTtl = Duration.ofMinutes(15);
         private Duration refreshTtl = Duration.ofMinutes(60);
         private Duration idleTimeout = Duration.ofMinutes(30);
@@ -126,6 +134,7 @@ public final class StrategyConfig {
         private Builder(StrategyConfig c) {
             clock = c.clock;
             algorithm = c.algorithm;
+            library = c.library;
             accessTtl = c.accessTtl;
             refreshTtl = c.refreshTtl;
             idleTimeout = c.idleTimeout;
@@ -144,6 +153,11 @@ public final class StrategyConfig {
 
         public Builder algorithm(String algorithm) {
             this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        public Builder library(JwtLibrary library) {
+            this.library = Objects.requireNonNull(library, "library");
             return this;
         }
 
@@ -201,6 +215,7 @@ public final class StrategyConfig {
 
         public StrategyConfig build() {
             SigningKeys.requireSupported(algorithm);
+            library.requireSupported(algorithm);
             if (keys != null && !keys.algorithm().equals(algorithm)) {
                 throw new IllegalArgumentException(
                         "keys are for " + keys.algorithm() + " but the algorithm is " + algorithm);

@@ -1,6 +1,7 @@
 package io.github.authbench.strategy;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -8,14 +9,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The rules of a compact JWS that hold whatever JWT library verifies it: the shape checked before any crypto (so a
  * forged credential costs little and every signature has exactly one spelling), and what a genuine token may contain,
  * checked after (so a signer that misbehaves, or another service sharing the key, cannot slip in what our tokens never
- * use). Library-independent on purpose: every JWT strategy goes through {@link JwtTokens}, which applies these.
+ * use). Library-independent on purpose: every JWT strategy goes through {@link JwtTokens}, which applies these whatever
+ * {@link JwtLibrary} verifies the signature and takes the claims from here, so every library yields the same values.
  */
 final class StrictJws {
 
@@ -28,9 +34,6 @@ final class StrictJws {
     /** 9999-12-31T23:59:59Z: the last second a NumericDate of ours may name, far inside every date type's range. */
     static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
-    /** Stands for a date claim the payload lacks: a NumericDate in range is never negative. */
-    private static final long ABSENT = -1;
-
     /** Duplicate member names are refused at every level: two readers must never see two different tokens. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,14 +42,6 @@ final class StrictJws {
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private StrictJws() {
-    }
-
-    /** The dates a genuine token carries, in epoch seconds; null where the claim is absent. */
-    record Dates(Long exp, Long iat, Long notBefore) {
-
-        boolean hasNotBefore() {
-            return notBefore != null;
-        }
     }
 
     /**
@@ -79,51 +74,82 @@ final class StrictJws {
     }
 
     /**
-     * Reads a verified token strictly, from its own bytes rather than from what a library made of them (jjwt drops an
-     * empty {@code crit}, and repairs bad UTF-8): both segments valid UTF-8 and one JSON object with no repeated member,
-     * the header with no parameter but alg and typ, the payload's dates integers in range (never a string, a fraction
-     * or an overflowing number). A header segment in {@code knownHeaders} (the exact ones this server writes) is known
-     * to pass and is not read again.
+     * Reads a header this server did not write, before any crypto, from its own bytes rather than from what a library
+     * makes of them (jjwt drops an empty {@code crit}, and repairs bad UTF-8): valid UTF-8, one JSON object with no
+     * repeated member, no parameter but alg and typ, both strings, and alg naming the deployment's one algorithm. Every
+     * library then sees only headers like ours.
+     *
+     * @return the header's {@code typ}, or null when it has none
      */
-    static Dates checkContent(String token, Set<String> knownHeaders) throws AuthException {
-        int firstDot = token.indexOf('.');
-        int lastDot = token.lastIndexOf('.');
-        String headerSegment = token.substring(0, firstDot);
-        if (!knownHeaders.contains(headerSegment)) {
-            byte[] header = decode(headerSegment);
-            requireUtf8(header, "header");
-            checkHeader(header);
-        }
-        byte[] payload = decode(token.substring(firstDot + 1, lastDot));
-        requireUtf8(payload, "payload");
-        return dates(payload);
-    }
-
-    private static void checkHeader(byte[] header) throws AuthException {
+    static String checkHeader(String headerSegment, String algorithm) throws AuthException {
+        byte[] header = decode(headerSegment);
+        requireUtf8(header, "header");
+        String[] algAndTyp = {null, null};
         readObject(header, "header", (name, value, json) -> {
             if (!HEADER_PARAMETERS.contains(name)) {
                 throw new AuthException(Reason.MALFORMED, "header parameter '" + name + "' is not one our tokens use");
             }
+            if (value != JsonToken.VALUE_STRING) {
+                throw new AuthException(Reason.MALFORMED, "header parameter '" + name + "' is not a string");
+            }
+            algAndTyp[name.equals("alg") ? 0 : 1] = json.getText();
         });
+        String alg = algAndTyp[0];
+        if (alg == null || alg.equalsIgnoreCase("none")) {
+            throw new AuthException(Reason.BAD_SIGNATURE, "unsigned JWT (alg " + alg + ")");
+        }
+        if (!alg.equals(algorithm)) {
+            throw new AuthException(Reason.BAD_SIGNATURE,
+                    "signed with " + alg + ", this deployment accepts only " + algorithm);
+        }
+        return algAndTyp[1];
     }
 
-    /** The {@code alg} a header names, or null when it names none or cannot be read; for telling unsigned from odd. */
-    static String algorithmOf(String token) {
-        int firstDot = token.indexOf('.');
-        if (firstDot < 0) {
-            return null;
-        }
-        String[] alg = {null};
-        try {
-            readObject(decode(token.substring(0, firstDot)), "header", (name, value, json) -> {
-                if (name.equals("alg") && alg[0] == null && value == JsonToken.VALUE_STRING) {
-                    alg[0] = json.getText();
+    /**
+     * Reads a verified token's payload strictly: valid UTF-8, one JSON object with no repeated member at any depth,
+     * its dates integers in range (never a string, a fraction or an overflowing number).
+     */
+    static VerifiedClaims readPayload(String token) throws AuthException {
+        byte[] payload = decode(token.substring(token.indexOf('.') + 1, token.lastIndexOf('.')));
+        requireUtf8(payload, "payload");
+        Map<String, Object> claims = new LinkedHashMap<>();
+        readObject(payload, "payload", (name, value, json) -> claims.put(name,
+                DATE_CLAIMS.contains(name) ? numericDate(json, value, name) : value(json, value)));
+        return new VerifiedClaims(claims);
+    }
+
+    /** A JSON value as plain Java: a string, long (BigInteger beyond), double, boolean, null, list or map. */
+    private static Object value(JsonParser json, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return json.getText();
+            case VALUE_NUMBER_INT:
+                return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? json.getBigIntegerValue() : (Object) json.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return json.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case START_ARRAY:
+                List<Object> list = new ArrayList<>();
+                for (JsonToken element = json.nextToken(); element != JsonToken.END_ARRAY; element = json.nextToken()) {
+                    list.add(value(json, element));
                 }
-            });
-        } catch (AuthException unreadable) {
-            // what was read before the header went wrong still names the algorithm
+                return list;
+            case START_OBJECT:
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    map.put(name, value(json, json.nextToken()));
+                }
+                return map;
+            default:
+                throw new JsonParseException(json, "unexpected " + token);
         }
-        return alg[0];
     }
 
     /** What to do with one member of a JSON object, the parser standing on its value. */
@@ -176,27 +202,7 @@ final class StrictJws {
         }
     }
 
-    private static Dates dates(byte[] payload) throws AuthException {
-        long[] seconds = {ABSENT, ABSENT, ABSENT}; // exp, iat, nbf
-        readObject(payload, "payload", (name, value, json) -> {
-            if (DATE_CLAIMS.contains(name)) {
-                long date = numericDate(json, value, name);
-                switch (name) {
-                    case "exp" -> seconds[0] = date;
-                    case "iat" -> seconds[1] = date;
-                    case "nbf" -> seconds[2] = date;
-                    default -> { }
-                }
-            }
-        });
-        return new Dates(present(seconds[0]), present(seconds[1]), present(seconds[2]));
-    }
-
-    private static Long present(long seconds) {
-        return seconds == ABSENT ? null : seconds;
-    }
-
-    private static long numericDate(JsonParser json, JsonToken value, String name) throws IOException, AuthException {
+    private static Long numericDate(JsonParser json, JsonToken value, String name) throws IOException, AuthException {
         if (value != JsonToken.VALUE_NUMBER_INT || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw new AuthException(Reason.MALFORMED, name + " is not an integer NumericDate");
         }
