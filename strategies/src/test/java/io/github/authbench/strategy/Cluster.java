@@ -25,16 +25,30 @@ final class Cluster implements AutoCloseable {
     private final NodeStores stores;
     private final List<AuthStrategy> nodes = new ArrayList<>();
 
-    /** A cluster on the embedded store. */
+    /** A cluster on the embedded store, signing with jjwt. */
     Cluster(String algorithm) {
         this(algorithm, NodeStores.caffeine());
     }
 
     Cluster(String algorithm, NodeStores stores) {
+        this(algorithm, JwtLibrary.JJWT, stores);
+    }
+
+    /** A cluster on the embedded store for the case's algorithm and JWT library. */
+    Cluster(StrategyCase c) {
+        this(c, NodeStores.caffeine());
+    }
+
+    Cluster(StrategyCase c, NodeStores stores) {
+        this(c.algorithm(), c.library(), stores);
+    }
+
+    private Cluster(String algorithm, JwtLibrary library, NodeStores stores) {
         this.stores = stores;
         this.config = StrategyConfig.builder()
                 .clock(clock)
                 .keys(TestKeys.of(algorithm))
+                .library(library)
                 .accessTtl(ACCESS_TTL)
                 .refreshTtl(REFRESH_TTL)
                 .idleTimeout(IDLE_TIMEOUT)

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 class RedisSharedStoreSecurityTest extends SharedStoreSecurityTest {
 
     @Override
-    Cluster cluster(String algorithm) {
-        return new Cluster(algorithm, new RedisNodeStores());
+    Cluster cluster(StrategyCase c) {
+        return new Cluster(c, new RedisNodeStores());
     }
 
     static Stream<StrategyCase> cases() {

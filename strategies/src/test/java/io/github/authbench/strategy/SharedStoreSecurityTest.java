@@ -28,8 +28,8 @@ class SharedStoreSecurityTest {
     static final Principal ALICE = StrategyContractTest.ALICE;
 
     /** The deployment the tests run on; subclasses run the same tests on another store. */
-    Cluster cluster(String algorithm) {
-        return new Cluster(algorithm);
+    Cluster cluster(StrategyCase c) {
+        return new Cluster(c);
     }
 
     static Stream<StrategyCase> cases() {
@@ -58,7 +58,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renewableStoreBackedCases")
     void logoutEverywhereEndsALoginRenewedLongPastItsFirstExpiry(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             assertLogoutEverywhereEndsARenewedLogin(cluster, c.id(), Duration.ZERO);
         }
     }
@@ -100,7 +100,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessionBackedCases")
     void noStrategyAcceptsTheSessionIdOfAnotherSharingItsStore(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String ownToken = strategy.login(ALICE).access();
             for (String other : List.of("session", "sliding-session", "stateful-jwt")) {
@@ -136,7 +136,7 @@ class SharedStoreSecurityTest {
                 new Principal("x".repeat(70_000), Set.of("user"), Map.of()),
                 new Principal("alice", IntStream.range(0, 70_000).mapToObj(i -> "r" + i)
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)), Map.of()));
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             for (Principal principal : principals) {
                 Throwable refused = catchThrowable(() -> strategy.login(principal));
@@ -158,7 +158,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void logoutEverywhereRefusesANullOrBlankSubjectAndRevokesNobody(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Principal named = Principal.of("null", "user");
             Credentials login = strategy.login(named);
@@ -175,7 +175,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("denylistCases")
     void aForeignValueUnderADenylistKeyFailsClosed(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
             Map<String, Object> claims = ForgedJws.members(token, 1);
@@ -205,7 +205,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("denylistCases")
     void aForeignValueUnderTheEpochKeyFailsTheLogin(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String epochKey = JwtDenylistStrategy.epochKey(ALICE.subject());
             for (java.time.Instant until : List.of(cluster.clock.instant().plusSeconds(60),
@@ -221,7 +221,7 @@ class SharedStoreSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refreshFamilyCases")
     void aForeignValueUnderARefreshKeyFailsClosed(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             for (byte[] foreign : foreignValues()) {
                 Credentials login = strategy.login(ALICE);

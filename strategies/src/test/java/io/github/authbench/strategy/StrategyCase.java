@@ -3,17 +3,29 @@ package io.github.authbench.strategy;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** One cell of the test matrix: a strategy and the algorithm its tokens are signed with. */
-record StrategyCase(StrategyKind kind, String algorithm) {
+/**
+ * One cell of the test matrix: a strategy, the algorithm its tokens are signed with and, for a strategy whose access
+ * credential is a JWT, the library that signs and verifies them.
+ */
+record StrategyCase(StrategyKind kind, String algorithm, JwtLibrary library) {
 
     StrategyCase(String id, String algorithm) {
-        this(StrategyKind.of(id), algorithm);
+        this(StrategyKind.of(id), algorithm, JwtLibrary.JJWT);
     }
 
-    /** Every strategy crossed with every algorithm. */
+    /**
+     * Every strategy crossed with every algorithm and, where it signs JWTs, with every library that supports the
+     * algorithm: each library must pass every case the strategy does.
+     */
     static Stream<StrategyCase> all() {
-        return Arrays.stream(StrategyKind.values())
-                .flatMap(kind -> SigningKeys.ALGORITHMS.stream().map(algorithm -> new StrategyCase(kind, algorithm)));
+        return Arrays.stream(StrategyKind.values()).flatMap(kind -> SigningKeys.ALGORITHMS.stream().flatMap(
+                algorithm -> libraries(kind, algorithm).map(library -> new StrategyCase(kind, algorithm, library))));
+    }
+
+    private static Stream<JwtLibrary> libraries(StrategyKind kind, String algorithm) {
+        return kind.traits().signed()
+                ? Arrays.stream(JwtLibrary.values()).filter(library -> library.supports(algorithm))
+                : Stream.of(JwtLibrary.JJWT);
     }
 
     /** The cases whose access credential is a JWT. */
@@ -63,6 +75,6 @@ record StrategyCase(StrategyKind kind, String algorithm) {
 
     @Override
     public String toString() {
-        return id() + " " + algorithm;
+        return id() + " " + algorithm + (accessIsJwt() ? " " + library.id() : "");
     }
 }

@@ -53,14 +53,14 @@ class StrategyContractTest {
 
 
     /** The deployment the tests run on; subclasses run the same tests on another store. */
-    Cluster cluster(String algorithm) {
-        return new Cluster(algorithm);
+    Cluster cluster(StrategyCase c) {
+        return new Cluster(c);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void loginAuthenticatesAsTheSamePrincipal(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Credentials credentials = strategy.login(ALICE);
 
@@ -74,7 +74,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void anotherNodeOfTheClusterAcceptsTheLogin(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             Credentials credentials = cluster.node(c.id()).login(ALICE);
 
             assertThat(cluster.node(c.id()).authenticate(credentials.access())).isEqualTo(ALICE);
@@ -84,7 +84,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectsMissingBlankAndGarbageAsMalformed(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             for (String bad : new String[] {null, "", " ", "\t\n", "not-a-token", "a.b.c", "....", "Bearer x",
                     "rt_", "ü.ö.ä", "{\"alg\":\"none\"}"}) {
@@ -96,7 +96,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectsOversizedCredentialsBeforeDecoding(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String valid = strategy.login(ALICE).access();
             String padded = valid + "A".repeat(StrategyConfig.MAX_CREDENTIAL_CHARS + 1 - valid.length());
@@ -110,7 +110,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectsWrongSegmentCountAndBadBase64(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
             if (!c.accessIsJwt()) {
@@ -134,7 +134,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void rejectsUnsignedAlgNoneTokens(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String[] parts = strategy.login(ALICE).access().split("\\.");
             String none = base64url("{\"alg\":\"none\",\"typ\":\"" + c.tokenType() + "\"}");
@@ -147,7 +147,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectsCredentialsOfAnotherDeployment(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm());
+        try (Cluster cluster = cluster(c);
                 AuthStrategy stranger = Strategies.create(c.id(), cluster.config.toBuilder()
                         .keys(TestKeys.other(c.algorithm()))
                         .store(new io.github.authbench.store.CaffeineSessionStore(cluster.clock))
@@ -162,7 +162,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectsEverySingleChangedCharacter(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
             Reason[] honest = c.accessIsJwt()
@@ -181,7 +181,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesWithTwinSpelling")
     void rejectsANonCanonicalSpellingOfAGenuineCredential(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
             String twin = withLastCharacterBitsFlipped(token);
@@ -197,7 +197,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void expiresWithItsLifetime(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Credentials credentials = strategy.login(ALICE);
 
@@ -213,7 +213,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void rejectsGenuineTokensWithoutExp(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String noExp = sign(c, genuineClaims(cluster, c));
 
@@ -224,7 +224,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void rejectsGenuineTokensOfAnotherTypeOrAudience(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Date exp = Date.from(cluster.clock.instant().plusSeconds(60));
             String plainJwt = sign(c, genuineClaims(cluster, c).expiration(exp).header().type("JWT").and());
@@ -239,7 +239,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void refusesCriticalExtensionsItDoesNotUnderstand(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Date exp = Date.from(cluster.clock.instant().plusSeconds(60));
             String critical = sign(c, genuineClaims(cluster, c).expiration(exp)
@@ -252,7 +252,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessionBackedCases")
     void rejectsWellFormedIdsTheServerNeverIssuedAsUnknown(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String neverIssued = OpaqueTokens.newId();
             String credential = c.accessIsJwt()
@@ -267,7 +267,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void logoutEndsTheLoginOnEveryNodeOrOnlyAtExpiry(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy nodeA = cluster.node(c.id());
             AuthStrategy nodeB = cluster.node(c.id());
             Credentials first = nodeA.login(ALICE);
@@ -292,7 +292,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void logoutIsSilentOnBadInput(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             for (String bad : new String[] {null, "", "garbage", "a.b.c", "rt_x", "x".repeat(100_000)}) {
                 assertThatCode(() -> strategy.logout(bad)).doesNotThrowAnyException();
@@ -303,7 +303,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void logoutEverywhereEndsEveryLoginOfTheSubjectOnly(StrategyCase c) throws AuthException {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy nodeA = cluster.node(c.id());
             AuthStrategy nodeB = cluster.node(c.id());
             Credentials first = nodeA.login(ALICE);
@@ -331,7 +331,7 @@ class StrategyContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesWithoutRefresh")
     void refreshIsUnsupportedWhereThereIsNothingToRefresh(StrategyCase c) {
-        try (Cluster cluster = cluster(c.algorithm())) {
+        try (Cluster cluster = cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String access = strategy.login(ALICE).access();
 

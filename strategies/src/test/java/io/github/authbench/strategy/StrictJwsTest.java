@@ -40,7 +40,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void aSignatureOfTheWrongLengthIsRefusedEvenWhereTheJdkWouldVerifyIt(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
 
@@ -55,7 +55,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void headerParametersOurTokensNeverUseAreRefusedAsMalformed(StrategyCase c) throws AuthException {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String token = strategy.login(ALICE).access();
             SigningKeys keys = TestKeys.of(c.algorithm());
@@ -81,7 +81,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void aCompressedPayloadIsRefusedAsMalformed(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             Map<String, Object> claims = ForgedJws.members(strategy.login(ALICE).access(), 1);
@@ -101,7 +101,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void segmentsThatAreNotUtf8AreRefusedNotRepaired(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             String token = strategy.login(ALICE).access();
@@ -125,7 +125,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void datesMustBeIntegersInRange(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             String token = strategy.login(ALICE).access();
@@ -144,7 +144,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void aTokenLivingLongerThanTheServerIssuesOrIssuedInTheFutureIsRefused(StrategyCase c) throws AuthException {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             String token = strategy.login(ALICE).access();
@@ -172,7 +172,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refreshedByItsAccessToken")
     void anAbsurdAuthTimeIsARejectionNotARuntimeError(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             String token = strategy.login(ALICE).access();
@@ -190,7 +190,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void atExpExactlyTheTokenIsExpired(StrategyCase c) throws AuthException {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id(), config -> config.clockSkew(Duration.ZERO));
             Credentials credentials = strategy.login(ALICE);
 
@@ -205,7 +205,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stateless")
     void atExpPlusTheSkewTheTokenIsExpired(StrategyCase c) throws AuthException {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             Credentials credentials = strategy.login(ALICE);
             Instant end = credentials.accessExpiresAt().plus(Cluster.CLOCK_SKEW);
@@ -221,7 +221,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void genuinelySignedStructuralProblemsAreMalformedNotBadSignatures(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             SigningKeys keys = TestKeys.of(c.algorithm());
             String token = strategy.login(ALICE).access();
@@ -249,7 +249,7 @@ class StrictJwsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void aGenuineTokenWithoutIatIsMalformed(StrategyCase c) {
-        try (Cluster cluster = new Cluster(c.algorithm())) {
+        try (Cluster cluster = new Cluster(c)) {
             AuthStrategy strategy = cluster.node(c.id());
             String noIat = ForgedJws.withClaims(TestKeys.of(c.algorithm()), strategy.login(ALICE).access(),
                     p -> p.remove("iat"));
