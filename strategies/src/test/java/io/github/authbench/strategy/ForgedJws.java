@@ -61,6 +61,11 @@ final class ForgedJws {
         }
     }
 
+    /** Unpadded base64url, as JWS segments are written. */
+    static String base64(byte[] bytes) {
+        return ENCODER.encodeToString(bytes);
+    }
+
     static byte[] json(Object value) {
         try {
             return JSON.writeValueAsBytes(value);

@@ -16,7 +16,7 @@ class JwtTokensTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void issuedTokensCarryAHeaderTheInstanceKnows(StrategyCase c) {
-        StrategyConfig config = StrategyConfig.builder().keys(TestKeys.of(c.algorithm())).build();
+        StrategyConfig config = StrategyConfig.builder().keys(TestKeys.of(c.algorithm())).library(c.library()).build();
         JwtTokens tokens = new JwtTokens(config);
         try (AuthStrategy strategy = Strategies.create(c.id(), config)) {
             String token = strategy.login(StrategyContractTest.ALICE).access();
