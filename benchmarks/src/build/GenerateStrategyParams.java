@@ -1,3 +1,4 @@
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.StrategyKind;
 import io.github.authbench.strategy.StrategyTraits;
 import java.io.IOException;
@@ -9,12 +10,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Writes the benchmark matrix's strategy parameters from the catalogue, before the benchmarks compile. JMH reads a
- * parameter's values from its annotation only (an enum left blank would make the command line say {@code SESSION},
- * not the id {@code session}), so each subset becomes a small abstract class whose {@code @Param} lists the ids of
- * the strategies with the trait: a strategy added to {@link StrategyKind} is measured wherever its traits say,
- * with no other edit. Run by Maven ({@code exec-maven-plugin}, phase generate-sources) with the source launcher:
- * {@code java -cp <classpath> GenerateStrategyParams.java <output directory>}.
+ * Writes the benchmark matrix's catalogue parameters before the benchmarks compile: the strategies (from
+ * {@link StrategyKind}) and the JWT libraries (from {@link JwtLibrary}). JMH reads a parameter's values from its
+ * annotation only (an enum left blank would make the command line say {@code SESSION}, not the id {@code session}),
+ * so each becomes a small abstract class whose {@code @Param} lists the ids: the library axis ({@code LibraryAxis}),
+ * and one class per strategy subset, listing the strategies with the trait. A strategy or library added to its
+ * catalogue is measured wherever it belongs, with no other edit. Run by Maven ({@code exec-maven-plugin}, phase
+ * generate-sources) with the source launcher: {@code java -cp <classpath> GenerateStrategyParams.java <output dir>}.
  */
 public final class GenerateStrategyParams {
 
@@ -43,36 +45,49 @@ public final class GenerateStrategyParams {
         Path directory = Path.of(args[0], PACKAGE.split("\\."));
         Files.createDirectories(directory);
         for (Subset subset : SUBSETS) {
-            Files.writeString(directory.resolve(subset.className() + ".java"), source(subset),
-                    StandardCharsets.UTF_8);
+            List<String> ids = StrategyKind.ids(subset.members());
+            if (ids.isEmpty()) {
+                throw new IllegalStateException(subset.className() + " would measure no strategy");
+            }
+            write(directory, subset.className(), subset.purpose(), "StrategyAxes", "strategy", ids);
         }
+        write(directory, "LibraryAxis", "The JWT library the JWT strategies sign and verify with: every library of the"
+                + " catalogue ({@code JwtLibrary}).\n * A library that lacks the algorithm refuses the configuration"
+                + " at setup; {@code ./authbench run} plans only the pairs it supports.", "SuiteFork", "codec",
+                JwtLibrary.ids());
     }
 
-    private static String source(Subset subset) {
-        List<String> ids = StrategyKind.ids(subset.members());
-        if (ids.isEmpty()) {
-            throw new IllegalStateException(subset.className() + " would measure no strategy");
-        }
+    private static void write(Path directory, String className, String purpose, String superclass, String field,
+            List<String> ids) throws IOException {
+        Files.writeString(directory.resolve(className + ".java"), source(className, purpose, superclass, field, ids),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String source(String className, String purpose, String superclass, String field,
+            List<String> ids) {
         String values = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
         return """
                 package %s;
 
                 import javax.annotation.processing.Generated;
                 import org.openjdk.jmh.annotations.Param;
+                import org.openjdk.jmh.annotations.Scope;
+                import org.openjdk.jmh.annotations.State;
 
                 /**
                  * %s
                  *
-                 * <p>Written from the catalogue ({@code StrategyKind}) at build time by
+                 * <p>Written from the catalogue at build time by
                  * {@code benchmarks/src/build/GenerateStrategyParams.java}; edit the catalogue, not this file.
                  */
                 @Generated("GenerateStrategyParams")
-                public abstract class %s extends StrategyAxes {
+                @State(Scope.Benchmark)
+                public abstract class %s extends %s {
 
                     @Param({%s})
-                    public String strategy;
+                    public String %s;
                 }
-                """.formatted(PACKAGE, subset.purpose(), subset.className(), values);
+                """.formatted(PACKAGE, purpose, className, superclass, values, field);
     }
 
     private GenerateStrategyParams() {

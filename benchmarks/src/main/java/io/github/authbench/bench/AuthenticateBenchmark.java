@@ -36,7 +36,7 @@ public class AuthenticateBenchmark extends EveryStrategy {
 
     @Setup(Level.Trial)
     public void issue() {
-        deployment = Deployment.pinned(strategy, algorithm, store);
+        deployment = Deployment.pinned(strategy, algorithm, codec, store);
         deployment.populate(population, payload);
         node = deployment.nodeA();
         credentials = new String[Cursor.POOL];

@@ -3,6 +3,7 @@ package io.github.authbench.bench;
 import io.github.authbench.store.CountingSessionStore;
 import io.github.authbench.store.SessionStore;
 import io.github.authbench.strategy.AuthStrategy;
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.SigningKeys;
 import io.github.authbench.strategy.StrategyConfig;
 import io.github.authbench.strategy.Strategies;
@@ -34,13 +35,15 @@ public final class Deployment implements AutoCloseable {
     private final AuthStrategy nodeA;
     private final AuthStrategy nodeB;
 
-    public Deployment(String strategy, SigningKeys keys, StoreKind store, Clock clock, boolean countCalls) {
+    public Deployment(String strategy, SigningKeys keys, JwtLibrary library, StoreKind store, Clock clock,
+            boolean countCalls) {
         this.strategy = strategy;
         this.clock = clock;
         this.shared = store.open(clock);
         StrategyConfig config = StrategyConfig.builder()
                 .clock(clock)
                 .keys(keys)
+                .library(library)
                 .build();
         SessionStore viewOfA = shared.forNode();
         this.callsOfA = countCalls ? new CountingSessionStore(viewOfA) : null;
@@ -50,18 +53,22 @@ public final class Deployment implements AutoCloseable {
         this.nodeB = Strategies.create(strategy, config.toBuilder().store(storeB).build());
     }
 
-    /** A deployment whose clock never moves, as every timed benchmark uses. */
-    public static Deployment pinned(String strategy, String algorithm, StoreKind store) {
-        return pinned(strategy, SigningKeys.generate(algorithm), store);
+    /**
+     * A deployment whose clock never moves, as every timed benchmark uses.
+     *
+     * @param library the id of the JWT library ({@code codec} in the benchmark matrix)
+     */
+    public static Deployment pinned(String strategy, String algorithm, String library, StoreKind store) {
+        return pinned(strategy, SigningKeys.generate(algorithm), library, store);
     }
 
-    public static Deployment pinned(String strategy, SigningKeys keys, StoreKind store) {
-        return new Deployment(strategy, keys, store, Clock.fixed(PINNED, ZoneOffset.UTC), false);
+    public static Deployment pinned(String strategy, SigningKeys keys, String library, StoreKind store) {
+        return new Deployment(strategy, keys, JwtLibrary.of(library), store, Clock.fixed(PINNED, ZoneOffset.UTC), false);
     }
 
-    /** A pinned deployment whose node A counts its store calls. */
+    /** A pinned deployment on the default JWT library whose node A counts its store calls. */
     public static Deployment counting(String strategy, SigningKeys keys, StoreKind store) {
-        return new Deployment(strategy, keys, store, Clock.fixed(PINNED, ZoneOffset.UTC), true);
+        return new Deployment(strategy, keys, JwtLibrary.JJWT, store, Clock.fixed(PINNED, ZoneOffset.UTC), true);
     }
 
     /**

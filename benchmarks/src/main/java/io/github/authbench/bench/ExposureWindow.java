@@ -1,5 +1,6 @@
 package io.github.authbench.bench;
 
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.AuthException;
 import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;
@@ -64,7 +65,7 @@ final class ExposureWindow {
     private static boolean acceptedAfter(String strategy, SigningKeys keys, StoreKind store, Scenario scenario,
             Duration elapsed) {
         MutableClock clock = new MutableClock(Deployment.PINNED);
-        try (Deployment deployment = new Deployment(strategy, keys, store, clock, false)) {
+        try (Deployment deployment = new Deployment(strategy, keys, JwtLibrary.JJWT, store, clock, false)) {
             Credentials credentials = deployment.nodeA().login(Payload.TYPICAL.principal(1));
             if (scenario.everywhere) {
                 deployment.nodeA().logoutEverywhere(Payload.TYPICAL.principal(1).subject());

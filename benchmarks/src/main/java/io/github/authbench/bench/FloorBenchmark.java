@@ -2,14 +2,13 @@ package io.github.authbench.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.authbench.strategy.AuthException;
+import io.github.authbench.strategy.JwtCodec;
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.SigningKeys;
 import io.github.authbench.strategy.StrategyConfig;
 import io.github.authbench.strategy.Strategies;
 import io.github.authbench.strategy.AuthStrategy;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Jws;
-import io.jsonwebtoken.JwtParser;
-import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,9 +35,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The floors: what no strategy can do below, measured in the same run so a report can say "x times the raw
- * primitive". Raw JCA verification of typical access tokens' signing inputs, the bare jjwt parse of the same tokens
- * with a prebuilt parser, a bare Caffeine get plus the session-id format check, and 32 bytes from SecureRandom
- * (a session id). The Redis round trip floor is {@link RedisFloorBenchmark}.
+ * primitive". Raw JCA verification of typical access tokens' signing inputs, each JWT library's verify of the tokens
+ * stateless-jwt issues with it (the library alone, as the strategies call it), a bare Caffeine get plus the
+ * session-id format check, and 32 bytes from SecureRandom (a session id). The Redis round trip floor is
+ * {@link RedisFloorBenchmark}.
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar FloorBenchmark}
  */
@@ -55,37 +55,27 @@ public class FloorBenchmark extends SuiteFork {
         @Param({"HS256", "RS256", "ES256", "EdDSA"})
         public String algorithm;
 
-        final String[] tokens = new String[Cursor.POOL];
         final byte[][] signingInputs = new byte[Cursor.POOL][];
         final byte[][] signatures = new byte[Cursor.POOL][];
+        SigningKeys keys;
         Mac mac;
         Signature verifier;
-        JwtParser bareParser;
 
         @Setup(Level.Trial)
         public void sign() throws GeneralSecurityException {
-            SigningKeys keys = SigningKeys.generate(algorithm);
-            try (AuthStrategy issuer = Strategies.create("stateless-jwt", StrategyConfig.builder()
-                    .clock(Clock.fixed(Deployment.PINNED, ZoneOffset.UTC)).keys(keys).build())) {
-                for (int i = 0; i < tokens.length; i++) {
-                    String token = issuer.login(Payload.TYPICAL.principal(i)).access();
-                    int lastDot = token.lastIndexOf('.');
-                    tokens[i] = token;
-                    signingInputs[i] = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
-                    signatures[i] = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
-                }
+            keys = SigningKeys.generate(algorithm);
+            String[] issued = issue(keys, JwtLibrary.JJWT);
+            for (int i = 0; i < issued.length; i++) {
+                int lastDot = issued[i].lastIndexOf('.');
+                signingInputs[i] = issued[i].substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+                signatures[i] = Base64.getUrlDecoder().decode(issued[i].substring(lastDot + 1));
             }
             if (keys.verificationKey() instanceof SecretKey secret) {
                 mac = Mac.getInstance(secret.getAlgorithm());
                 mac.init(secret);
-                bareParser = Jwts.parser().verifyWith(secret)
-                        .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
             } else {
-                PublicKey key = (PublicKey) keys.verificationKey();
                 verifier = jcaVerifier(algorithm);
-                verifier.initVerify(key);
-                bareParser = Jwts.parser().verifyWith(key)
-                        .clock(() -> java.util.Date.from(Deployment.PINNED)).build();
+                verifier.initVerify((PublicKey) keys.verificationKey());
             }
             Settle.afterSetup();
         }
@@ -102,6 +92,38 @@ public class FloorBenchmark extends SuiteFork {
                 case "EdDSA" -> Signature.getInstance("Ed25519");
                 default -> throw new IllegalArgumentException("no JCA floor for " + algorithm);
             };
+        }
+    }
+
+    /** The typical access tokens of stateless-jwt on {@code library}, one per pooled user, time pinned. */
+    static String[] issue(SigningKeys keys, JwtLibrary library) {
+        String[] tokens = new String[Cursor.POOL];
+        try (AuthStrategy issuer = Strategies.create("stateless-jwt", StrategyConfig.builder()
+                .clock(Clock.fixed(Deployment.PINNED, ZoneOffset.UTC)).keys(keys).library(library).build())) {
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = issuer.login(Payload.TYPICAL.principal(i)).access();
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * The tokens AuthenticateBenchmark verifies for stateless-jwt on one library, and that library's verifier as the
+     * strategies hold it ({@link JwtCodec}: built once, the deployment's algorithm and key, issuer and audience
+     * required, dates left to the strategy).
+     */
+    @State(Scope.Thread)
+    public static class LibraryTokens extends LibraryAxis {
+        String[] tokens;
+        JwtCodec library;
+
+        @Setup(Level.Trial)
+        public void sign(SignedTokens signed) {
+            JwtLibrary chosen = JwtLibrary.of(codec);
+            StrategyConfig defaults = StrategyConfig.builder().build();
+            tokens = issue(signed.keys, chosen);
+            library = chosen.codec(signed.keys, defaults.issuer(), defaults.audience());
+            Settle.afterSetup();
         }
     }
 
@@ -153,10 +175,12 @@ public class FloorBenchmark extends SuiteFork {
         return tokens.verifier.verify(tokens.signatures[i]);
     }
 
-    /** jjwt alone: parseSignedClaims with a prebuilt parser and no checks beyond jjwt's defaults. */
+    /** One JWT library alone: its verify of a stateless-jwt token, as the strategies call it. */
     @Benchmark
-    public Jws<Claims> jjwtParse(SignedTokens tokens, Cursor cursor) {
-        return tokens.bareParser.parseSignedClaims(tokens.tokens[cursor.next()]);
+    public String libraryVerify(LibraryTokens tokens, Cursor cursor) throws AuthException {
+        String token = tokens.tokens[cursor.next()];
+        tokens.library.verify(token);
+        return token;
     }
 
     /** Which ASCII characters are base64url, the alphabet of a session id. */

@@ -56,7 +56,7 @@ public class LoginBenchmark extends EveryStrategy {
      * measured iterations, sharing 2 cores with the measured thread.
      */
     private void rehearse() {
-        try (Deployment rehearsal = Deployment.pinned(strategy, keys, store)) {
+        try (Deployment rehearsal = Deployment.pinned(strategy, keys, codec, store)) {
             AuthStrategy rehearsing = rehearsal.nodeA();
             Settle.rehearseThenSettle(USERS, i -> rehearsing.login(principals[i]));
         }
@@ -69,7 +69,7 @@ public class LoginBenchmark extends EveryStrategy {
      */
     @Setup(Level.Iteration)
     public void deploy() {
-        deployment = Deployment.pinned(strategy, keys, store);
+        deployment = Deployment.pinned(strategy, keys, codec, store);
         node = deployment.nodeA();
     }
 

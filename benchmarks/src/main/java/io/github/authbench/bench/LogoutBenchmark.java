@@ -30,7 +30,7 @@ public class LogoutBenchmark extends StrategyWithServerState {
 
     @Setup(Level.Trial)
     public void deploy() {
-        deployment = Deployment.pinned(strategy, algorithm, store);
+        deployment = Deployment.pinned(strategy, algorithm, codec, store);
         node = deployment.nodeA();
     }
 

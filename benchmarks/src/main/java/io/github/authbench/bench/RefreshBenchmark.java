@@ -41,7 +41,7 @@ public class RefreshBenchmark extends RefreshableStrategy {
     public void deploy() {
         SigningKeys keys = SigningKeys.generate(algorithm);
         rehearse(keys);
-        deployment = Deployment.pinned(strategy, keys, store);
+        deployment = Deployment.pinned(strategy, keys, codec, store);
         node = deployment.nodeA();
     }
 
@@ -51,7 +51,7 @@ public class RefreshBenchmark extends RefreshableStrategy {
      * compiled.
      */
     private void rehearse(SigningKeys keys) {
-        try (Deployment rehearsal = Deployment.pinned(strategy, keys, store)) {
+        try (Deployment rehearsal = Deployment.pinned(strategy, keys, codec, store)) {
             AuthStrategy rehearsing = rehearsal.nodeA();
             Credentials[] chain = {rehearsing.login(payload.principal(0))};
             Settle.rehearseThenSettle(REHEARSAL, i -> chain[0] = refreshed(rehearsing, chain[0]));

@@ -31,10 +31,10 @@ public class RejectBenchmark extends EveryStrategy {
 
     @Setup(Level.Trial)
     public void forge() {
-        deployment = Deployment.pinned(strategy, algorithm, store);
+        deployment = Deployment.pinned(strategy, algorithm, codec, store);
         node = deployment.nodeA();
         forged = new String[Cursor.POOL];
-        try (Deployment attacker = Deployment.pinned(strategy, algorithm, StoreKind.CAFFEINE)) {
+        try (Deployment attacker = Deployment.pinned(strategy, algorithm, codec, StoreKind.CAFFEINE)) {
             for (int i = 0; i < forged.length; i++) {
                 forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
             }

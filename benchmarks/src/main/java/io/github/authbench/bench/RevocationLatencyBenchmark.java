@@ -31,7 +31,7 @@ public class RevocationLatencyBenchmark extends StrategyRevokedAtOnce {
 
     @Setup(Level.Trial)
     public void deploy() {
-        deployment = Deployment.pinned(strategy, algorithm, store);
+        deployment = Deployment.pinned(strategy, algorithm, codec, store);
     }
 
     @Setup(Level.Iteration)

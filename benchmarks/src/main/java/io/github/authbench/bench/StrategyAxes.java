@@ -5,12 +5,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The axes every strategy benchmark is crossed with: the signing algorithm and the store. A benchmark class takes its
- * {@code strategy} parameter by extending the base for its operation (every strategy, or the catalogue's subset it
- * applies to, by trait), which the build writes from the catalogue: see {@code benchmarks/src/build}.
+ * The axes every strategy benchmark is crossed with: the signing algorithm, the JWT library ({@link LibraryAxis}) and
+ * the store. A benchmark class takes its {@code strategy} parameter by extending the base for its operation (every
+ * strategy, or the catalogue's subset it applies to, by trait), which the build writes from the catalogue: see
+ * {@code benchmarks/src/build}.
  */
 @State(Scope.Benchmark)
-public abstract class StrategyAxes extends SuiteFork {
+public abstract class StrategyAxes extends LibraryAxis {
 
     @Param({"HS256", "RS256", "ES256", "EdDSA"})
     public String algorithm;

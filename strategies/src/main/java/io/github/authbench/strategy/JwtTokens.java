@@ -228,6 +228,10 @@ final class JwtTokens {
             }
             attributeValues.put(attribute.getKey().toString(), value);
         }
-        return new Principal(subject, roleSet, attributeValues);
+        try {
+            return new Principal(subject, roleSet, attributeValues);
+        } catch (IllegalArgumentException notText) {
+            throw new AuthException(Reason.MALFORMED, "token claims are no principal: " + notText.getMessage());
+        }
     }
 }

@@ -77,6 +77,24 @@ class StrictJwsTest {
         }
     }
 
+    /** JSON can escape a lone surrogate, which no Java string of a principal may hold (it has no UTF-8 form). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stateless")
+    void aGenuineTokenWithALoneSurrogateInAClaimIsMalformed(StrategyCase c) {
+        try (Cluster cluster = new Cluster(c)) {
+            AuthStrategy strategy = cluster.node(c.id());
+            String token = strategy.login(ALICE).access();
+            Map<String, Object> header = ForgedJws.members(token, 0);
+            Map<String, Object> payload = ForgedJws.members(token, 1);
+            payload.put("sub", "LONE");
+            byte[] json = new String(ForgedJws.json(payload), StandardCharsets.UTF_8)
+                    .replace("LONE", "\\ud800").getBytes(StandardCharsets.UTF_8);
+            String lone = ForgedJws.sign(TestKeys.of(c.algorithm()), ForgedJws.json(header), json);
+
+            assertRejected(() -> strategy.authenticate(lone), Reason.MALFORMED);
+        }
+    }
+
     /** A signed 8 KB compressed token would inflate to megabytes on every request: it is never inflated. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
