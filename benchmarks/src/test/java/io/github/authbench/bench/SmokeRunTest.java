@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.authbench.bench.cli.AuthbenchCommand;
 import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.StrategyDescription;
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.Strategies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,8 +82,16 @@ class SmokeRunTest {
                 .containsExactlyInAnyOrderElementsOf(StrategySubsets.WITH_SERVER_STATE);
         assertThat(scored.get("RevocationLatencyBenchmark.logoutOnAUntilBRejects"))
                 .containsExactlyInAnyOrderElementsOf(StrategySubsets.REVOKED_AT_ONCE);
-        assertThat(scored).containsKeys("FloorBenchmark.rawVerify", "FloorBenchmark.jjwtParse",
+        assertThat(scored).containsKeys("FloorBenchmark.rawVerify", "FloorBenchmark.libraryVerify",
                 "FloorBenchmark.caffeineGetWithIdCheck", "FloorBenchmark.secureRandom32Bytes");
+        assertThat(codecsOf(json, run, "AuthenticateBenchmark.authenticate", "stateless-jwt"))
+                .as("the library axis: stateless-jwt on every JWT library")
+                .containsExactlyInAnyOrderElementsOf(JwtLibrary.ids());
+        assertThat(codecsOf(json, run, "AuthenticateBenchmark.authenticate", "session"))
+                .as("a strategy without JWTs is measured once, on the default library")
+                .containsExactly(JwtLibrary.JJWT.id());
+        assertThat(codecsOf(json, run, "FloorBenchmark.libraryVerify", "-"))
+                .containsExactlyInAnyOrderElementsOf(JwtLibrary.ids());
 
         assertThat(RunDirectory.load(run).strategies()).extracting(StrategyDescription::id)
                 .as("what each strategy is, from the catalogue, for the report")
@@ -93,7 +103,23 @@ class SmokeRunTest {
         for (String strategy : all) {
             assertThat(report).as("headline row of " + strategy).containsPattern("\\| " + strategy + " \\| HS256 \\|");
         }
+        for (String library : JwtLibrary.ids()) {
+            assertThat(report).as("the cost shares of " + library).containsPattern("\\| HS256 \\| " + library + " \\|");
+        }
         assertThat(AuthbenchCommand.execute("compare", run.toString(), run.toString()))
                 .as("a run compared with itself").isZero();
+    }
+
+    /** The JWT libraries ({@code codec}) a benchmark method ran on for a strategy ("-" for none). */
+    private static List<String> codecsOf(ObjectMapper json, Path run, String method, String strategy)
+            throws IOException {
+        List<String> codecs = new ArrayList<>();
+        for (JsonNode result : json.readTree(run.resolve("jmh-timed.json").toFile())) {
+            if (result.path("benchmark").asText().endsWith("." + method)
+                    && result.path("params").path("strategy").asText("-").equals(strategy)) {
+                codecs.add(result.path("params").path("codec").asText());
+            }
+        }
+        return codecs;
     }
 }

@@ -26,8 +26,8 @@ final class FolkloreClaims {
     }
 
     List<String> sentences() {
-        return List.of(efficiency(), size(), revocation(), scaling(), staleness(), algorithms(), refresh(), sliding(),
-                storeHits());
+        return List.of(efficiency(), slowness(), size(), revocation(), scaling(), staleness(), algorithms(), refresh(),
+                sliding(), storeHits());
     }
 
     private String efficiency() {
@@ -48,6 +48,31 @@ final class FolkloreClaims {
         return claim("JWTs are more efficient than sessions", cost + "the JWT puts " + jwtBytes
                 + " bytes on every request against " + sessionBytes + " (" + Estimates.ratio((double) jwtBytes / sessionBytes)
                 + "), and saves " + session.get().storeCallsPerAuthenticate() + " store call(s) per request.");
+    }
+
+    /** "JWTs are slow": which part of a JWT's check is the signature, which the library, which the strategy. */
+    private String slowness() {
+        List<JwtCostShares> shares = JwtCostShares.of(findings, store);
+        if (shares.isEmpty()) {
+            return claim("JWTs are slow", "this run has no stateless-jwt authenticate beside the crypto and library "
+                    + "floors (the quick and full profiles measure them).");
+        }
+        List<String> perAlgorithm = new ArrayList<>();
+        for (String alg : shares.stream().map(JwtCostShares::algorithm).distinct().toList()) {
+            List<JwtCostShares> ofAlg = shares.stream().filter(row -> row.algorithm().equals(alg)).toList();
+            String libraries = ofAlg.stream().map(row -> String.format(Locale.ROOT,
+                    "%s %s (crypto %.0f%%, library %.0f%%, strategy %.0f%%%s)", row.library(),
+                    Units.time(row.totalNanos()), row.share(row.cryptoNanos()), row.share(row.libraryNanos()),
+                    row.share(row.strategyNanos()),
+                    row.timesSession().map(x -> ", " + Estimates.ratio(x) + " a session").orElse("")))
+                    .collect(Collectors.joining("; "));
+            boolean signatureDominates = ofAlg.stream().allMatch(row -> row.share(row.cryptoNanos()) >= 50);
+            perAlgorithm.add("at " + alg + ", " + libraries + ": "
+                    + (signatureDominates ? "the signature is most of it, whichever library"
+                    : "most of it is the library, not the signature, so the library choice moves the answer"));
+        }
+        return claim("JWTs are slow", "a stateless JWT's check (" + storeName() + " store), part by part, "
+                + String.join("; ", perAlgorithm) + ".");
     }
 
     private String size() {

@@ -35,8 +35,10 @@ public final class ReportBuilder {
         builder.environment();
         for (String store : builder.findings.stores()) {
             builder.headline(store);
+            builder.libraries(store);
             builder.charts(store);
         }
+        builder.jdks();
         builder.blocks.add(new Heading(2, "Claims and measurements", "claims"));
         builder.blocks.add(new Paragraph("Each claim of the folklore, with what this run measured. The sentences are "
                 + "computed from the numbers above; a claim the run has no data for says what to run."));
@@ -65,7 +67,8 @@ public final class ReportBuilder {
         blocks.add(new Paragraph("How to read: costs are JMH means with their 99.9% error (± as a share of the mean); "
                 + "logout and revocation are single shots, given as p50 and p99 because their mean hides the tail; "
                 + "bytes, store calls and windows are exact (counted, not timed). \"x floor\" divides a cost by the "
-                + "bare primitives the strategy cannot avoid, measured in the same run: a bare jjwt parse of typical "
+                + "bare primitives the strategy cannot avoid, measured in the same run: the default JWT library's verify "
+                + "(" + (findings.libraries().isEmpty() ? "jjwt" : findings.libraries().get(0)) + ") of typical "
                 + "stateless access tokens (stateless-jwt's own tokens; stateful-jwt's are smaller, so its ratio can "
                 + "fall below 1) plus a bare store get per store call. Under 1x within the errors means \"as cheap as "
                 + "the primitives\"."));
@@ -95,6 +98,81 @@ public final class ReportBuilder {
                 "reject forged", "login", "refresh", "server bytes/login (exact)", "store calls/request (exact)",
                 "logout window same / other node (exact)", "revocation A->B"), rows,
                 new boolean[] {false, false, true, true, true, true, true, true, true, true, true, true}));
+    }
+
+    /** Where a stateless JWT's check goes, per library: crypto, library, strategy; and the session-to-JWT ratio. */
+    private void libraries(String store) {
+        List<JwtCostShares> shares = JwtCostShares.of(findings, store);
+        if (shares.isEmpty()) {
+            return;
+        }
+        blocks.add(new Heading(2, "JWT libraries: where a stateless JWT's check goes, " + store.toLowerCase(Locale.ROOT)
+                + " store", "libraries-" + store.toLowerCase(Locale.ROOT)));
+        blocks.add(new Paragraph("stateless-jwt's authenticate on each JWT library, split into the crypto floor (raw "
+                + "JCA verification of the same signing inputs), the library's overhead over it (its verify, as the "
+                + "strategy calls it, minus the crypto) and the strategy's over the library (the strict checks, the "
+                + "claims read from the token's own bytes, the principal). Each part is a difference of two means of "
+                + "this run, so a part within the errors of zero can come out negative. The last column is the ratio "
+                + "the headline argues about: one JWT check in session checks, per library."));
+        List<List<String>> rows = new ArrayList<>();
+        for (JwtCostShares row : shares) {
+            rows.add(List.of(row.algorithm(), row.library(),
+                    Units.time(row.totalNanos()) + " " + Units.plusMinus(row.authenticate().relativeError()),
+                    part(row, row.cryptoNanos()), part(row, row.libraryNanos()), part(row, row.strategyNanos()),
+                    Estimates.ratio(row.overLibrary()),
+                    row.timesSession().map(Estimates::ratio).orElse("-")));
+        }
+        blocks.add(new Table(List.of("alg", "library", "authenticate", "crypto", "library", "strategy",
+                "x library verify", "x session"), rows,
+                new boolean[] {false, false, true, true, true, true, true, true}));
+    }
+
+    private static String part(JwtCostShares row, double nanos) {
+        return Units.time(nanos) + String.format(Locale.ROOT, " (%.0f%%)", row.share(nanos));
+    }
+
+    /** The same benchmarks on each JDK of the run, side by side, on the default library. */
+    private void jdks() {
+        List<String> jdks = findings.jdks();
+        if (jdks.size() < 2) {
+            return;
+        }
+        blocks.add(new Heading(2, "JDKs side by side", "jdks"));
+        blocks.add(new Paragraph("The same benchmarks forked on each JDK of this run (" + String.join(", ",
+                manifest.jdks()) + "), first store, typical payload; the last column divides the last JDK's mean by "
+                + "the first's."));
+        List<String> header = new ArrayList<>(List.of("benchmark", "strategy", "alg"));
+        jdks.forEach(jdk -> header.add("JDK " + jdk));
+        header.add("JDK " + jdks.get(jdks.size() - 1) + " / JDK " + jdks.get(0));
+        List<List<String>> rows = new ArrayList<>();
+        String store = findings.stores().get(0);
+        for (String benchmark : List.of(RunFindings.AUTHENTICATE, RunFindings.LOGIN)) {
+            for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
+                List<Optional<Metric>> perJdk = jdks.stream()
+                        .map(jdk -> findings.find(benchmark, m, Map.of("jdk", jdk))).toList();
+                rows.add(jdkRow(benchmark, m.strategy(), m.algorithm(), perJdk));
+            }
+        }
+        for (String algorithm : findings.algorithms()) {
+            rows.add(jdkRow(RunFindings.RAW_VERIFY_FLOOR, "-", algorithm, jdks.stream()
+                    .map(jdk -> findings.floor(RunFindings.RAW_VERIFY_FLOOR, algorithm, Map.of("jdk", jdk))).toList()));
+        }
+        boolean[] numeric = new boolean[header.size()];
+        for (int i = 3; i < numeric.length; i++) {
+            numeric[i] = true;
+        }
+        blocks.add(new Table(header, rows, numeric));
+    }
+
+    private static List<String> jdkRow(String benchmark, String strategy, String algorithm,
+            List<Optional<Metric>> perJdk) {
+        List<String> row = new ArrayList<>(List.of(benchmark, strategy, algorithm));
+        perJdk.forEach(metric -> row.add(Estimates.mean(metric)));
+        Optional<Metric> first = perJdk.get(0);
+        Optional<Metric> last = perJdk.get(perJdk.size() - 1);
+        row.add(first.isPresent() && last.isPresent()
+                ? Estimates.ratio(RunFindings.nanos(last.get()) / RunFindings.nanos(first.get())) : "-");
+        return row;
     }
 
     private void charts(String store) {

@@ -1,5 +1,6 @@
 package io.github.authbench.results;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 /**
  * Questions a report asks of one run: the result of a benchmark for a strategy, algorithm, store and payload; the
  * floors; percentiles of single shots. Parameters a benchmark does not have (floors have no strategy) match anything.
+ * Unless a question names them, the JWT library is the run's default (the first {@code codec} of run.json) and the JDK
+ * the first one measured.
  */
 public final class RunFindings {
 
@@ -21,7 +24,7 @@ public final class RunFindings {
     public static final String REFRESH = "RefreshBenchmark.refresh";
     public static final String LOGOUT = "LogoutBenchmark.logout";
     public static final String REVOCATION = "RevocationLatencyBenchmark.logoutOnAUntilBRejects";
-    public static final String JJWT_FLOOR = "FloorBenchmark.jjwtParse";
+    public static final String LIBRARY_FLOOR = "FloorBenchmark.libraryVerify";
     public static final String RAW_VERIFY_FLOOR = "FloorBenchmark.rawVerify";
     public static final String CAFFEINE_FLOOR = "FloorBenchmark.caffeineGetWithIdCheck";
     public static final String RANDOM_FLOOR = "FloorBenchmark.secureRandom32Bytes";
@@ -62,25 +65,59 @@ public final class RunFindings {
         return run.exact().stream().map(ExactMeasurement::payload).distinct().toList();
     }
 
+    /** The JWT libraries the run measured (the {@code codec} parameter), the default first; empty before schema 4. */
+    public List<String> libraries() {
+        return run.manifest().parameters().getOrDefault("codec", List.of());
+    }
+
+    /** The JDKs the run measured side by side (the {@code jdk} parameter, feature versions); empty for one JDK. */
+    public List<String> jdks() {
+        return run.manifest().parameters().getOrDefault("jdk", List.of());
+    }
+
     /** The primary metric of {@code name} for the strategy, algorithm, store and payload of {@code m}. */
     public Optional<Metric> find(String name, ExactMeasurement m) {
-        return find(name, Map.of("strategy", m.strategy(), "algorithm", m.algorithm(), "store", m.store(),
-                "payload", m.payload()));
+        return find(name, m, Map.of());
+    }
+
+    /** The same, on other axes: {@code codec} (a JWT library) or {@code jdk}. */
+    public Optional<Metric> find(String name, ExactMeasurement m, Map<String, String> axes) {
+        Map<String, String> wanted = new HashMap<>(Map.of("strategy", m.strategy(), "algorithm", m.algorithm(),
+                "store", m.store(), "payload", m.payload()));
+        wanted.putAll(axes);
+        return find(name, wanted);
     }
 
     public Optional<Metric> floor(String name, String algorithm) {
-        return find(name, algorithm == null ? Map.of() : Map.of("algorithm", algorithm));
+        return floor(name, algorithm, Map.of());
     }
 
-    private Optional<Metric> find(String name, Map<String, String> wanted) {
+    /** A floor on other axes: {@code codec} for a library's verify, or {@code jdk}. */
+    public Optional<Metric> floor(String name, String algorithm, Map<String, String> axes) {
+        Map<String, String> wanted = new HashMap<>(axes);
+        if (algorithm != null) {
+            wanted.put("algorithm", algorithm);
+        }
+        return find(name, wanted);
+    }
+
+    private Optional<Metric> find(String name, Map<String, String> asked) {
+        Map<String, String> wanted = new HashMap<>(asked);
+        if (!libraries().isEmpty()) {
+            wanted.putIfAbsent("codec", libraries().get(0));
+        }
+        if (!jdks().isEmpty()) {
+            wanted.putIfAbsent("jdk", jdks().get(0));
+        }
         Predicate<BenchmarkResult> matches = result -> wanted.entrySet().stream()
                 .allMatch(e -> result.param(e.getKey()) == null || Objects.equals(result.param(e.getKey()), e.getValue()));
         return run.of(name).stream().filter(matches).findFirst().map(BenchmarkResult::primary);
     }
 
     /**
-     * What no implementation of this strategy can go below per request, in nanoseconds: the bare jjwt parse if the
-     * credential is a JWT, plus one bare store read per store call (Caffeine get + id check, or a Redis GET).
+     * What no implementation of this strategy can go below per request, in nanoseconds: the default JWT library's
+     * verify if the credential is a JWT, plus one bare store read per store call (Caffeine get + id check, or a Redis
+     * GET).
      */
     public OptionalDouble authenticateFloorNanos(ExactMeasurement m) {
         double floor = 0;
@@ -89,11 +126,11 @@ public final class RunFindings {
             return OptionalDouble.empty();
         }
         if (traits.signed()) {
-            Optional<Metric> jjwt = floor(JJWT_FLOOR, m.algorithm());
-            if (jjwt.isEmpty()) {
+            Optional<Metric> library = floor(LIBRARY_FLOOR, m.algorithm());
+            if (library.isEmpty()) {
                 return OptionalDouble.empty();
             }
-            floor += nanos(jjwt.get());
+            floor += nanos(library.get());
         }
         if (m.storeCallsPerAuthenticate() > 0) {
             Optional<Metric> get = floor(m.store().equals("REDIS") ? REDIS_FLOOR : CAFFEINE_FLOOR, null);

@@ -24,6 +24,8 @@ final class RunFixture {
     private Environment environment = MACHINE;
     private String profile = "quick";
     private int forks = 2;
+    private String codec;
+    private List<String> libraries = List.of();
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
         return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
@@ -34,6 +36,30 @@ final class RunFixture {
         return add(benchmark, strategy, "ss", "us/op", samples);
     }
 
+    /** A floor: a timed benchmark with an algorithm (and the current library, if set) but no strategy. */
+    RunFixture floor(String benchmark, String algorithm, double... samples) {
+        SortedMap<String, String> params = new TreeMap<>();
+        params.put("algorithm", algorithm);
+        if (codec != null) {
+            params.put("codec", codec);
+        }
+        timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, "avgt", 1, params,
+                new Metric(mean(samples), 0.05 * mean(samples), "ns/op", List.of(samples)), Map.of()));
+        return this;
+    }
+
+    /** The run's JWT libraries, the default first, as run.json lists them. */
+    RunFixture libraries(String... ids) {
+        this.libraries = List.of(ids);
+        return this;
+    }
+
+    /** Benchmarks added after this ran on this JWT library ({@code codec}). */
+    RunFixture codec(String library) {
+        this.codec = library;
+        return this;
+    }
+
     private RunFixture add(String benchmark, String strategy, String mode, String unit, double... samples) {
         SortedMap<String, String> params = new TreeMap<>();
         if (strategy != null) {
@@ -41,6 +67,9 @@ final class RunFixture {
             params.put("algorithm", "HS256");
             params.put("store", "CAFFEINE");
             params.put("payload", "TYPICAL");
+        }
+        if (codec != null) {
+            params.put("codec", codec);
         }
         timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
                 new Metric(mean(samples), 0.05 * mean(samples), unit,
@@ -108,8 +137,10 @@ final class RunFixture {
             Files.createDirectories(directory);
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
                     RunManifest.SCHEMA_VERSION, profile, List.of("CAFFEINE"), null,
-                    Map.of("algorithm", List.of("HS256")), Map.of("forks", 1, "measurementIterations", 16), List.of(),
-                    Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
+                    libraries.isEmpty() ? Map.of("algorithm", List.of("HS256"))
+                            : Map.of("algorithm", List.of("HS256"), "codec", libraries),
+                    Map.of("forks", 1, "measurementIterations", 16), List.of(),
+                    List.of("17.0.15 (OpenJDK 64-Bit Server VM)"), Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.STRATEGIES).toFile(), describedStrategies());
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.EXACT).toFile(), exact);
             Files.writeString(directory.resolve(RunDirectory.TIMED), jmhJson(timed));

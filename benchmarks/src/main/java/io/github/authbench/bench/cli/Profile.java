@@ -2,6 +2,7 @@ package io.github.authbench.bench.cli;
 
 import io.github.authbench.bench.Payload;
 import io.github.authbench.bench.StoreKind;
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.Strategies;
 import java.util.List;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
     SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
-            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, "")),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""), Libraries.STATELESS),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
      * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar is a
@@ -25,7 +26,7 @@ public enum Profile {
      */
     QUICK(new Timing(1, 3, 500, 20, 100), new Shots(20, 60),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
-                    "AuthenticateBenchmark\\.throughput1Thread")),
+                    "AuthenticateBenchmark\\.throughput1Thread"), Libraries.STATELESS),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
@@ -36,10 +37,16 @@ public enum Profile {
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
     CI(new Timing(2, 3, 300, 10, 100), new Shots(10, 30),
-            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, "AuthenticateBenchmark\\.throughput")),
-    /** The whole matrix: four algorithms, three payloads, both stores. */
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, "AuthenticateBenchmark\\.throughput"),
+            Libraries.NONE),
+    /**
+     * The whole matrix: four algorithms, three payloads, both stores, and every JWT library on every JWT strategy's
+     * timed benchmarks (logout and revocation, whose cost is the store's, on the default library).
+     */
     FULL(new Timing(3, 5, 1000, 16, 250), new Shots(50, 200),
-            new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000, ""));
+            new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000, ""),
+            new Libraries(List.of("AuthenticateBenchmark.authenticate", "RejectBenchmark.reject", "LoginBenchmark.login",
+                    "RefreshBenchmark.refresh"), List.of()));
 
     /** Benchmarks timed over many calls, per class (JMH include patterns). */
     static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
@@ -71,14 +78,30 @@ public enum Profile {
     record Matrix(List<String> algorithms, List<Payload> payloads, int population, String excluded) {
     }
 
+    /**
+     * What a profile measures on the library axis, on every JWT library but the default (the rest of the run measures
+     * the default, {@link JwtLibrary#JJWT}), beside each library's verify floor.
+     *
+     * @param benchmarks the benchmark methods ({@code Class.method}); none for a profile without the axis
+     * @param strategies the JWT strategies crossed with the libraries; empty for every JWT strategy of each benchmark
+     */
+    record Libraries(List<String> benchmarks, List<String> strategies) {
+        static final Libraries NONE = new Libraries(List.of(), List.of());
+        /** Where the library matters most: a stateless JWT's check and issue. */
+        static final Libraries STATELESS = new Libraries(
+                List.of("AuthenticateBenchmark.authenticate", "LoginBenchmark.login"), List.of("stateless-jwt"));
+    }
+
     final Timing timing;
     final Shots shots;
     final Matrix matrix;
+    final Libraries libraries;
 
-    Profile(Timing timing, Shots shots, Matrix matrix) {
+    Profile(Timing timing, Shots shots, Matrix matrix, Libraries libraries) {
         this.timing = timing;
         this.shots = shots;
         this.matrix = matrix;
+        this.libraries = libraries;
     }
 
     /** The stores a profile runs on: the full profile always both, the others the one asked for. */

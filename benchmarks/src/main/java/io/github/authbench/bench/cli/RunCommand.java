@@ -9,6 +9,7 @@ import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.RunFindings;
 import io.github.authbench.results.RunManifest;
 import io.github.authbench.results.ExactMeasurement;
+import io.github.authbench.strategy.JwtLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -51,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "results/runs", description = "where run directories go")
     Path output;
 
+    @Option(names = "--jvm", paramLabel = "PATH",
+            description = "a JDK (its home, or its bin/java) to run the benchmarks on; repeat it to measure several JDKs "
+                    + "side by side (default: the JDK running this command)")
+    List<Path> jvms = new ArrayList<>();
+
     @Parameters(paramLabel = "JMH_ARGS", description = "more JMH options, after --, e.g. -- -prof gc")
     List<String> jmhArguments = new ArrayList<>();
 
@@ -81,15 +89,40 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("payload", chosen.matrix.payloads().stream().map(Payload::name).toList());
         parameters.put("store", stores.stream().map(StoreKind::name).toList());
         parameters.put("population", List.of(Integer.toString(chosen.matrix.population())));
+        List<Invocation> libraryAxis = LibraryAxisPlan.plan(chosen.libraries, parameters);
+        parameters.put("codec", List.of(JwtLibrary.JJWT.id()));
 
-        System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
         if (stores.contains(StoreKind.REDIS)) {
             includes.add(Profile.REDIS_FLOOR);
         }
-        runJmh(chosen.timed(options(includes, parameters, extra)), run.resolve(RunDirectory.TIMED));
+        List<Invocation> timed = new ArrayList<>();
+        timed.add(new Invocation("every strategy on " + JwtLibrary.JJWT.id(), includes, parameters));
+        timed.addAll(libraryAxis);
+        List<String> javas = javas();
+        boolean severalJdks = javas.size() > 1;
+
+        System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
+        ResultParts timedParts = new ResultParts(run, RunDirectory.TIMED);
+        for (String java : javas) {
+            for (Invocation invocation : timed) {
+                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
+                runJmh(chosen.timed(options(invocation, java, extra)), timedParts.next());
+            }
+        }
         System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
-        runJmh(chosen.singleShots(options(List.of(Profile.SHOTS), parameters, extra)), run.resolve(RunDirectory.SHOTS));
+        ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
+        Invocation shots = new Invocation("logout and revocation", List.of(Profile.SHOTS), parameters);
+        for (String java : javas) {
+            runJmh(chosen.singleShots(options(shots, java, extra)), shotParts.next());
+        }
+        Set<String> jdks = new LinkedHashSet<>(timedParts.merge(severalJdks));
+        jdks.addAll(shotParts.merge(severalJdks));
+        parameters.put("codec", JwtLibrary.ids());
+        if (severalJdks) {
+            parameters.put("jdk", jdks.stream().map(jdk -> ResultParts.feature(jdk.substring(0, jdk.indexOf(' '))))
+                    .distinct().toList());
+        }
 
         Instant finished = Instant.now();
         Map<String, Object> jmhSettings = new LinkedHashMap<>();
@@ -104,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
                 stores.contains(StoreKind.REDIS) ? StoreKind.redisInThisJvm() : null,
-                parameters, jmhSettings, jmhArguments, started, finished, environment));
+                parameters, jmhSettings, jmhArguments, List.copyOf(jdks), started, finished, environment));
 
         RunDirectory written = RunDirectory.load(run);
         for (StoreKind shown : stores) {
@@ -119,12 +152,30 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ChainedOptionsBuilder options(List<String> includes, Map<String, List<String>> parameters,
-            CommandLineOptions extra) {
+    private static ChainedOptionsBuilder options(Invocation invocation, String java, CommandLineOptions extra) {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(extra);
-        includes.forEach(options::include);
-        parameters.forEach((name, values) -> options.param(name, values.toArray(new String[0])));
+        invocation.includes().forEach(options::include);
+        invocation.parameters().forEach((name, values) -> options.param(name, values.toArray(new String[0])));
+        if (java != null) {
+            options.jvm(java);
+        }
         return options.shouldFailOnError(true);
+    }
+
+    /** The java executables to fork, from {@code --jvm}; one null (this JDK) without it. */
+    private List<String> javas() {
+        List<String> javas = new ArrayList<>();
+        for (Path jvm : jvms) {
+            Path java = Files.isDirectory(jvm) ? jvm.resolve("bin").resolve("java") : jvm;
+            if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+                throw new UsageException("--jvm " + jvm + ": no java executable there (give a JDK home or its bin/java)");
+            }
+            javas.add(java.toAbsolutePath().normalize().toString());
+        }
+        if (javas.isEmpty()) {
+            javas.add(null);
+        }
+        return javas;
     }
 
     private static void runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {

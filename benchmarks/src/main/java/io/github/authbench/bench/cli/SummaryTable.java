@@ -1,6 +1,7 @@
 package io.github.authbench.bench.cli;
 
 import io.github.authbench.results.Estimates;
+import io.github.authbench.results.JwtCostShares;
 import io.github.authbench.results.Metric;
 import io.github.authbench.results.RunFindings;
 import io.github.authbench.results.ExactMeasurement;
@@ -8,6 +9,7 @@ import io.github.authbench.results.Units;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,7 @@ final class SummaryTable {
     static final double CONCLUSIVE_ERROR = 0.10;
 
     private static final List<String> FLOORS = List.of(RunFindings.CAFFEINE_FLOOR, RunFindings.REDIS_FLOOR,
-            RunFindings.JJWT_FLOOR, RunFindings.RAW_VERIFY_FLOOR, RunFindings.RANDOM_FLOOR);
+            RunFindings.RAW_VERIFY_FLOOR, RunFindings.RANDOM_FLOOR);
 
     private final RunFindings findings;
 
@@ -48,10 +50,30 @@ final class SummaryTable {
         }
         out.println();
         for (String floor : FLOORS) {
-            for (String algorithm : floor.equals(RunFindings.JJWT_FLOOR) || floor.equals(RunFindings.RAW_VERIFY_FLOOR)
-                    ? findings.algorithms() : List.of("")) {
+            for (String algorithm : floor.equals(RunFindings.RAW_VERIFY_FLOOR) ? findings.algorithms() : List.of("")) {
                 Optional<Metric> metric = findings.floor(floor, algorithm.isEmpty() ? null : algorithm);
-                metric.ifPresent(m -> out.printf("floor %-45s %s%n", floor + " " + algorithm, Units.forTerminal(Estimates.mean(metric))));
+                metric.ifPresent(m -> out.printf("floor %-45s %s%n", floor + " " + algorithm,
+                        Units.forTerminal(Estimates.mean(metric))));
+            }
+        }
+        for (String library : findings.libraries()) {
+            for (String algorithm : findings.algorithms()) {
+                Optional<Metric> metric = findings.floor(RunFindings.LIBRARY_FLOOR, algorithm, Map.of("codec", library));
+                metric.ifPresent(m -> out.printf("floor %-45s %s%n",
+                        RunFindings.LIBRARY_FLOOR + " " + algorithm + " " + library,
+                        Units.forTerminal(Estimates.mean(metric))));
+            }
+        }
+        List<JwtCostShares> shares = JwtCostShares.of(findings, store);
+        if (!shares.isEmpty()) {
+            out.println();
+            out.println("stateless-jwt authenticate per JWT library = crypto + library + strategy; x session");
+            for (JwtCostShares row : shares) {
+                out.printf(Locale.ROOT, "  %-6s %-9s %10s = %9s (%2.0f%%) + %9s (%2.0f%%) + %9s (%2.0f%%); %s%n",
+                        row.algorithm(), row.library(), Units.time(row.totalNanos()), Units.time(row.cryptoNanos()),
+                        row.share(row.cryptoNanos()), Units.time(row.libraryNanos()), row.share(row.libraryNanos()),
+                        Units.time(row.strategyNanos()), row.share(row.strategyNanos()),
+                        row.timesSession().map(x -> Estimates.ratio(x) + " a session").orElse("-"));
             }
         }
         out.println();
@@ -64,9 +86,12 @@ final class SummaryTable {
         }
         for (ExactMeasurement m : findings.rows(store, RunFindings.MAIN_PAYLOAD)) {
             if (m.strategy().equals("stateless-jwt")) {
-                goal(out, "stateless-jwt authenticate / bare jjwt parse, " + m.algorithm(),
-                        findings.find(RunFindings.AUTHENTICATE, m), findings.floor(RunFindings.JJWT_FLOOR, m.algorithm()),
-                        1.10);
+                for (String library : findings.libraries()) {
+                    Map<String, String> axis = Map.of("codec", library);
+                    goal(out, "stateless-jwt authenticate / " + library + " verify, " + m.algorithm(),
+                            findings.find(RunFindings.AUTHENTICATE, m, axis),
+                            findings.floor(RunFindings.LIBRARY_FLOOR, m.algorithm(), axis), 1.10);
+                }
             }
             if (m.strategy().equals("session") && store.equals("CAFFEINE")) {
                 goal(out, "session authenticate / bare Caffeine get + id check, " + m.algorithm(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.results.CompareSettings;
 import io.github.authbench.results.Comparison;
 import io.github.authbench.results.ComparisonFormat;
@@ -99,7 +100,8 @@ class RegressionGateTrustTest {
     private static void remeasureSlowed(String include, String file, boolean timed) throws IOException, RunnerException {
         Path fresh = runs.resolve("slowed-" + file);
         ChainedOptionsBuilder options = new OptionsBuilder().include(include)
-                .param("strategy", SLOWED).param("algorithm", "HS256").param("payload", "TYPICAL")
+                .param("strategy", SLOWED).param("codec", JwtLibrary.JJWT.id()).param("algorithm", "HS256")
+                .param("payload", "TYPICAL")
                 .param("store", "CAFFEINE").param("population", Integer.toString(Profile.CI.matrix.population()))
                 .shouldFailOnError(true);
         options = timed ? Profile.CI.timed(options) : Profile.CI.singleShots(options);

@@ -1,0 +1,69 @@
+package io.github.authbench.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authbench.results.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JMH result files of one run's invocations, merged into the one file of the run directory. The merged file is
+ * JMH's own format (an array of JMH's entries, untouched but for one parameter), so the usual tools still read it.
+ * When a run measures several JDKs, each entry gains the parameter {@code jdk} (the feature version its fork ran on,
+ * from JMH's own {@code jdkVersion}), so the same benchmark on two JDKs is two rows side by side.
+ */
+final class ResultParts {
+
+    private final Path directory;
+    private final String name;
+    private final List<Path> parts = new ArrayList<>();
+
+    /** Parts of {@code name} (e.g. {@code jmh-timed.json}), written beside it until merged. */
+    ResultParts(Path directory, String name) {
+        this.directory = directory;
+        this.name = name;
+    }
+
+    /** Where the next invocation writes its results. */
+    Path next() {
+        Path part = directory.resolve(name.replace(".json", "") + ".part" + (parts.size() + 1) + ".json");
+        parts.add(part);
+        return part;
+    }
+
+    /**
+     * Writes the merged file and removes the parts.
+     *
+     * @return the JDKs the entries ran on (JMH's {@code jdkVersion}, {@code vmName}), in order of appearance
+     */
+    Set<String> merge(boolean tagJdk) throws IOException {
+        ArrayNode merged = RunDirectory.JSON.createArrayNode();
+        Set<String> jdks = new LinkedHashSet<>();
+        for (Path part : parts) {
+            for (JsonNode entry : RunDirectory.JSON.readTree(part.toFile())) {
+                jdks.add(entry.path("jdkVersion").asText() + " (" + entry.path("vmName").asText() + ")");
+                if (tagJdk) {
+                    ((ObjectNode) entry).withObject("params").put("jdk", feature(entry.path("jdkVersion").asText()));
+                }
+                merged.add(entry);
+            }
+        }
+        RunDirectory.JSON.writeValue(directory.resolve(name).toFile(), merged);
+        for (Path part : parts) {
+            Files.delete(part);
+        }
+        return jdks;
+    }
+
+    /** The feature version of a JDK version string: 17 for 17.0.15, 8 for 1.8.0_402. */
+    static String feature(String jdkVersion) {
+        String[] numbers = jdkVersion.split("[._+-]");
+        return numbers[0].equals("1") && numbers.length > 1 ? numbers[1] : numbers[0];
+    }
+}
