@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
@@ -60,9 +61,9 @@ import org.openjdk.jmh.annotations.State;
  * The floors of authbench's FloorBenchmark, written again against the libraries directly: raw JCA verification of a
  * token's signing input, and each library's verify the way its documentation recommends (one algorithm and key, the
  * issuer and audience required, a clock pinned at the tokens' issue time). Tokens carry what authbench's typical
- * access token carries: iss, aud, iat, exp, sub, jti, 4 roles and 6 profile attributes, typ at+jwt.
+ * access token carries: iss, aud, iat, exp, sub, jti, 4 roles and 6 profile attributes, typ at+jwt. Each library's
+ * tokens are made in a state only its own benchmark uses, so a fork runs one library's code and no other's.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"})
@@ -73,78 +74,174 @@ public class FloorHarness {
     private static final String AUDIENCE = "authbench-api";
     private static final Instant ISSUED = Instant.parse("2026-01-01T00:00:00Z");
 
-    @Param({"HS256", "ES256"})
-    public String algorithm;
+    /** The key material, from the JDK alone. */
+    @State(Scope.Benchmark)
+    public static class Keys {
+        @Param({"HS256", "ES256"})
+        public String algorithm;
 
-    private final String[] jjwtTokens = new String[POOL];
-    private final String[] nimbusTokens = new String[POOL];
-    private final String[] javaJwtTokens = new String[POOL];
-    private final byte[][] signingInputs = new byte[POOL][];
-    private final byte[][] signatures = new byte[POOL][];
-    private SecretKey secret;
-    private KeyPair pair;
-    private Mac mac;
-    private Signature ecdsa;
-    private JwtParser jjwt;
-    private JWSVerifier nimbusVerifier;
-    private DefaultJWTClaimsVerifier<SecurityContext> nimbusClaims;
-    private JWTVerifier javaJwt;
-    private int next;
+        SecretKey secret;
+        KeyPair pair;
 
-    @Setup(Level.Trial)
-    public void setUp() throws GeneralSecurityException, JOSEException {
-        boolean hmac = algorithm.equals("HS256");
-        if (hmac) {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            secret = new SecretKeySpec(key, "HmacSHA256");
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-        } else {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            pair = generator.generateKeyPair();
-            ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
-            ecdsa.initVerify(pair.getPublic());
-        }
-        Clock pinned = Clock.fixed(ISSUED, ZoneOffset.UTC);
-        jjwt = (hmac ? Jwts.parser().verifyWith(secret) : Jwts.parser().verifyWith(pair.getPublic()))
-                .sig().clear().add(hmac ? Jwts.SIG.HS256 : Jwts.SIG.ES256).and()
-                .zip().clear().and()
-                .requireIssuer(ISSUER).requireAudience(AUDIENCE)
-                .clock(() -> Date.from(ISSUED)).build();
-        nimbusVerifier = hmac ? new MACVerifier(secret) : new ECDSAVerifier((ECPublicKey) pair.getPublic());
-        nimbusClaims = new DefaultJWTClaimsVerifier<>(AUDIENCE, new JWTClaimsSet.Builder().issuer(ISSUER).build(),
-                Set.of()) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(ISSUED);
+        @Setup(Level.Trial)
+        public void generate() throws GeneralSecurityException {
+            if (hmac()) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                secret = new SecretKeySpec(key, "HmacSHA256");
+            } else {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                pair = generator.generateKeyPair();
             }
-        };
-        Algorithm auth0 = hmac ? Algorithm.HMAC256(secret.getEncoded())
-                : Algorithm.ECDSA256((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate());
-        javaJwt = JWT.require(auth0).withIssuer(ISSUER).withAudience(AUDIENCE).build(pinned);
+        }
 
-        JWSSigner nimbusSigner = hmac ? new MACSigner(secret) : new ECDSASigner((ECPrivateKey) pair.getPrivate());
-        for (int i = 0; i < POOL; i++) {
-            Map<String, Object> claims = claims(i);
-            jjwtTokens[i] = Jwts.builder().header().type("at+jwt").and().claims(claims)
-                    .signWith(hmac ? secret : pair.getPrivate()).compact();
-            JWTClaimsSet.Builder nimbusClaimsOf = new JWTClaimsSet.Builder();
-            claims.forEach(nimbusClaimsOf::claim);
-            SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(algorithm))
-                    .type(new JOSEObjectType("at+jwt")).build(), nimbusClaimsOf.build());
-            signed.sign(nimbusSigner);
-            nimbusTokens[i] = signed.serialize();
-            javaJwtTokens[i] = JWT.create().withHeader(Map.of("typ", "at+jwt")).withPayload(claims).sign(auth0);
-            int lastDot = jjwtTokens[i].lastIndexOf('.');
-            signingInputs[i] = jjwtTokens[i].substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
-            signatures[i] = Base64.getUrlDecoder().decode(jjwtTokens[i].substring(lastDot + 1));
+        boolean hmac() {
+            return algorithm.equals("HS256");
+        }
+    }
+
+    /** One thread's position in a pool. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        int next() {
+            next = (next + 1) & (POOL - 1);
+            return next;
+        }
+    }
+
+    /** Signing inputs and signatures made with JCA alone, and a JCA verifier. */
+    @State(Scope.Thread)
+    public static class Raw {
+        final byte[][] signingInputs = new byte[POOL][];
+        final byte[][] signatures = new byte[POOL][];
+        Mac mac;
+        Signature ecdsa;
+
+        @Setup(Level.Trial)
+        public void sign(Keys keys) throws GeneralSecurityException {
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            String header = base64.encodeToString(("{\"typ\":\"at+jwt\",\"alg\":\"" + keys.algorithm + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            Signature signer = null;
+            if (keys.hmac()) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(keys.secret);
+            } else {
+                signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+                signer.initSign(keys.pair.getPrivate());
+                ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+                ecdsa.initVerify(keys.pair.getPublic());
+            }
+            for (int i = 0; i < POOL; i++) {
+                String payload = base64.encodeToString(json(claims(i)).getBytes(StandardCharsets.UTF_8));
+                signingInputs[i] = (header + "." + payload).getBytes(StandardCharsets.US_ASCII);
+                if (mac != null) {
+                    signatures[i] = mac.doFinal(signingInputs[i]);
+                } else {
+                    signer.update(signingInputs[i]);
+                    signatures[i] = signer.sign();
+                }
+            }
+        }
+
+        /** The claims as compact JSON, written by hand: no library may run in this fork. */
+        private static String json(Map<String, Object> claims) {
+            StringBuilder json = new StringBuilder("{");
+            claims.forEach((name, value) -> {
+                json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":");
+                if (value instanceof Long) {
+                    json.append(value);
+                } else if (value instanceof List<?> list) {
+                    json.append('[');
+                    list.forEach(item -> json.append(json.charAt(json.length() - 1) == '[' ? "" : ",")
+                            .append('"').append(item).append('"'));
+                    json.append(']');
+                } else if (value instanceof Map<?, ?> map) {
+                    json.append('{');
+                    map.forEach((key, item) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+                            .append('"').append(key).append("\":\"").append(item).append('"'));
+                    json.append('}');
+                } else {
+                    json.append('"').append(value).append('"');
+                }
+            });
+            return json.append('}').toString();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class JjwtTokens {
+        final String[] tokens = new String[POOL];
+        JwtParser parser;
+
+        @Setup(Level.Trial)
+        public void sign(Keys keys) {
+            for (int i = 0; i < POOL; i++) {
+                tokens[i] = Jwts.builder().header().type("at+jwt").and().claims(claims(i))
+                        .signWith(keys.hmac() ? keys.secret : keys.pair.getPrivate()).compact();
+            }
+            parser = (keys.hmac() ? Jwts.parser().verifyWith(keys.secret) : Jwts.parser().verifyWith(keys.pair.getPublic()))
+                    .sig().clear().add(keys.hmac() ? Jwts.SIG.HS256 : Jwts.SIG.ES256).and()
+                    .zip().clear().and()
+                    .requireIssuer(ISSUER).requireAudience(AUDIENCE)
+                    .clock(() -> Date.from(ISSUED)).build();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class NimbusTokens {
+        final String[] tokens = new String[POOL];
+        JWSAlgorithm algorithm;
+        JWSVerifier verifier;
+        DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
+
+        @Setup(Level.Trial)
+        public void sign(Keys keys) throws JOSEException {
+            algorithm = JWSAlgorithm.parse(keys.algorithm);
+            JWSSigner signer = keys.hmac() ? new MACSigner(keys.secret)
+                    : new ECDSASigner((ECPrivateKey) keys.pair.getPrivate());
+            for (int i = 0; i < POOL; i++) {
+                JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+                claims(i).forEach(claims::claim);
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(new JOSEObjectType("at+jwt")).build(),
+                        claims.build());
+                jwt.sign(signer);
+                tokens[i] = jwt.serialize();
+            }
+            verifier = keys.hmac() ? new MACVerifier(keys.secret) : new ECDSAVerifier((ECPublicKey) keys.pair.getPublic());
+            claimsVerifier = new DefaultJWTClaimsVerifier<>(AUDIENCE, new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+                    Set.of()) {
+                @Override
+                protected Date currentTime() {
+                    return Date.from(ISSUED);
+                }
+            };
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class JavaJwtTokens {
+        final String[] tokens = new String[POOL];
+        JWTVerifier verifier;
+
+        @Setup(Level.Trial)
+        public void sign(Keys keys) {
+            Algorithm algorithm = keys.hmac() ? Algorithm.HMAC256(keys.secret.getEncoded())
+                    : Algorithm.ECDSA256((ECPublicKey) keys.pair.getPublic(), (ECPrivateKey) keys.pair.getPrivate());
+            for (int i = 0; i < POOL; i++) {
+                tokens[i] = JWT.create().withHeader(Map.of("typ", "at+jwt")).withPayload(claims(i)).sign(algorithm);
+            }
+            // build(Clock) is java-jwt's own way to verify against a given time; it lives on BaseVerification
+            verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER).withAudience(AUDIENCE))
+                    .build(Clock.fixed(ISSUED, ZoneOffset.UTC));
         }
     }
 
     /** The typical principal of authbench, as claims: a web user with 4 roles and 6 profile attributes. */
-    private static Map<String, Object> claims(int user) {
+    static Map<String, Object> claims(int user) {
         String subject = "user-" + user;
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String name : List.of("email", "name", "tenant", "locale", "department", "plan")) {
@@ -162,40 +259,35 @@ public class FloorHarness {
         return claims;
     }
 
-    private int next() {
-        next = (next + 1) & (POOL - 1);
-        return next;
-    }
-
     @Benchmark
-    public boolean rawVerify() throws GeneralSecurityException {
-        int i = next();
-        if (mac != null) {
-            return MessageDigest.isEqual(mac.doFinal(signingInputs[i]), signatures[i]);
+    public boolean rawVerify(Raw raw, Cursor cursor) throws GeneralSecurityException {
+        int i = cursor.next();
+        if (raw.mac != null) {
+            return MessageDigest.isEqual(raw.mac.doFinal(raw.signingInputs[i]), raw.signatures[i]);
         }
-        ecdsa.update(signingInputs[i]);
-        return ecdsa.verify(signatures[i]);
+        raw.ecdsa.update(raw.signingInputs[i]);
+        return raw.ecdsa.verify(raw.signatures[i]);
     }
 
     @Benchmark
-    public Jws<Claims> jjwtVerify() {
-        return jjwt.parseSignedClaims(jjwtTokens[next()]);
+    public Jws<Claims> jjwtVerify(JjwtTokens jjwt, Cursor cursor) {
+        return jjwt.parser.parseSignedClaims(jjwt.tokens[cursor.next()]);
     }
 
     @Benchmark
-    public JWTClaimsSet nimbusVerify() throws ParseException, JOSEException,
-            com.nimbusds.jwt.proc.BadJWTException {
-        SignedJWT jwt = SignedJWT.parse(nimbusTokens[next()]);
-        if (!jwt.getHeader().getAlgorithm().getName().equals(algorithm) || !jwt.verify(nimbusVerifier)) {
+    public JWTClaimsSet nimbusVerify(NimbusTokens nimbus, Cursor cursor)
+            throws ParseException, JOSEException, BadJWTException {
+        SignedJWT jwt = SignedJWT.parse(nimbus.tokens[cursor.next()]);
+        if (!nimbus.algorithm.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(nimbus.verifier)) {
             throw new IllegalStateException("a genuine token did not verify");
         }
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
-        nimbusClaims.verify(claims, null);
+        nimbus.claimsVerifier.verify(claims, null);
         return claims;
     }
 
     @Benchmark
-    public Object javaJwtVerify() {
-        return javaJwt.verify(javaJwtTokens[next()]);
+    public Object javaJwtVerify(JavaJwtTokens javaJwt, Cursor cursor) {
+        return javaJwt.verifier.verify(javaJwt.tokens[cursor.next()]);
     }
 }

@@ -46,24 +46,35 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FloorBenchmark extends SuiteFork {
 
-    /**
-     * The pool of typical stateless access tokens AuthenticateBenchmark verifies (same issuer settings, same users),
-     * each also taken apart the way a verifier sees it: a floor must see the same inputs as what it is a floor for.
-     */
-    @State(Scope.Thread)
-    public static class SignedTokens {
+    /** The keys of one algorithm, shared by the raw and the library floors. */
+    @State(Scope.Benchmark)
+    public static class FloorKeys {
         @Param({"HS256", "RS256", "ES256", "EdDSA"})
         public String algorithm;
 
+        SigningKeys keys;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            keys = SigningKeys.generate(algorithm);
+        }
+    }
+
+    /**
+     * The pool of typical stateless access tokens AuthenticateBenchmark verifies (same issuer settings, same users),
+     * each taken apart the way a verifier sees it: a floor must see the same inputs as what it is a floor for.
+     */
+    @State(Scope.Thread)
+    public static class SignedTokens {
         final byte[][] signingInputs = new byte[Cursor.POOL][];
         final byte[][] signatures = new byte[Cursor.POOL][];
-        SigningKeys keys;
         Mac mac;
         Signature verifier;
 
         @Setup(Level.Trial)
-        public void sign() throws GeneralSecurityException {
-            keys = SigningKeys.generate(algorithm);
+        public void sign(FloorKeys floorKeys) throws GeneralSecurityException {
+            SigningKeys keys = floorKeys.keys;
+            String algorithm = floorKeys.algorithm;
             String[] issued = issue(keys, JwtLibrary.JJWT);
             for (int i = 0; i < issued.length; i++) {
                 int lastDot = issued[i].lastIndexOf('.');
@@ -110,7 +121,7 @@ public class FloorBenchmark extends SuiteFork {
     /**
      * The tokens AuthenticateBenchmark verifies for stateless-jwt on one library, and that library's verifier as the
      * strategies hold it ({@link JwtCodec}: built once, the deployment's algorithm and key, issuer and audience
-     * required, dates left to the strategy).
+     * required, dates left to the strategy). Only this library's code runs in the fork, as in AuthenticateBenchmark's.
      */
     @State(Scope.Thread)
     public static class LibraryTokens extends LibraryAxis {
@@ -118,11 +129,11 @@ public class FloorBenchmark extends SuiteFork {
         JwtCodec library;
 
         @Setup(Level.Trial)
-        public void sign(SignedTokens signed) {
+        public void sign(FloorKeys floorKeys) {
             JwtLibrary chosen = JwtLibrary.of(codec);
             StrategyConfig defaults = StrategyConfig.builder().build();
-            tokens = issue(signed.keys, chosen);
-            library = chosen.codec(signed.keys, defaults.issuer(), defaults.audience());
+            tokens = issue(floorKeys.keys, chosen);
+            library = chosen.codec(floorKeys.keys, defaults.issuer(), defaults.audience());
             Settle.afterSetup();
         }
     }

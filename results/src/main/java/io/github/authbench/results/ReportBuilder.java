@@ -71,7 +71,8 @@ public final class ReportBuilder {
                 + "(" + (findings.libraries().isEmpty() ? "jjwt" : findings.libraries().get(0)) + ") of typical "
                 + "stateless access tokens (stateless-jwt's own tokens; stateful-jwt's are smaller, so its ratio can "
                 + "fall below 1) plus a bare store get per store call. Under 1x within the errors means \"as cheap as "
-                + "the primitives\"."));
+                + "the primitives\". A strategy whose credential is not signed (session, sliding-session) costs the same at "
+                + "every algorithm: it is measured at the first, and its rows at the others repeat that measurement."));
     }
 
     private void headline(String store) {

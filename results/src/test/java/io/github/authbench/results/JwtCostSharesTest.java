@@ -53,6 +53,18 @@ class JwtCostSharesTest {
     }
 
     @Test
+    void aSessionMeasuredAtOneAlgorithmIsFoundAtEveryAlgorithmAJwtIsNot() {
+        RunFindings findings = new RunFindings(run());
+        ExactMeasurement sessionAtEs256 = new ExactMeasurement("session", "ES256", "TYPICAL", "CAFFEINE", 60, 82, 80,
+                112, true, true, null, 700, 1, 1, 1, 0, 0, 0, 0);
+        ExactMeasurement jwtAtEs256 = new ExactMeasurement("stateless-jwt", "ES256", "TYPICAL", "CAFFEINE", 400, 422,
+                420, 452, true, true, null, 700, 1, 0, 1, 0, 0, 0, 0);
+
+        assertThat(findings.find(RunFindings.AUTHENTICATE, sessionAtEs256).map(Metric::score)).contains(100.0);
+        assertThat(findings.find(RunFindings.AUTHENTICATE, jwtAtEs256)).isEmpty();
+    }
+
+    @Test
     void withoutNamingALibraryAFindingIsTheDefaultLibrarys() {
         RunFindings findings = new RunFindings(run());
         ExactMeasurement jwt = findings.rows("CAFFEINE", "TYPICAL").get(1);

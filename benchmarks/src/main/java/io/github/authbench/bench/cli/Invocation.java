@@ -9,8 +9,12 @@ import java.util.Map;
  */
 record Invocation(String label, List<String> includes, Map<String, List<String>> parameters) {
 
-    /** The JMH include pattern of one benchmark method, {@code Class.method}, of the suite's package. */
-    static String method(String classAndMethod) {
-        return "io\\.github\\.authbench\\.bench\\." + classAndMethod.replace(".", "\\.") + "$";
+    /**
+     * The JMH include pattern of a benchmark class ({@code Class}: every method) or of one method
+     * ({@code Class.method}) of the suite's package.
+     */
+    static String pattern(String benchmark) {
+        String quoted = "io\\.github\\.authbench\\.bench\\." + benchmark.replace(".", "\\.");
+        return benchmark.contains(".") ? quoted + "$" : quoted + "\\.";
     }
 }

@@ -89,16 +89,14 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("payload", chosen.matrix.payloads().stream().map(Payload::name).toList());
         parameters.put("store", stores.stream().map(StoreKind::name).toList());
         parameters.put("population", List.of(Integer.toString(chosen.matrix.population())));
-        List<Invocation> libraryAxis = LibraryAxisPlan.plan(chosen.libraries, parameters);
         parameters.put("codec", List.of(JwtLibrary.JJWT.id()));
 
         List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
         if (stores.contains(StoreKind.REDIS)) {
             includes.add(Profile.REDIS_FLOOR);
         }
-        List<Invocation> timed = new ArrayList<>();
-        timed.add(new Invocation("every strategy on " + JwtLibrary.JJWT.id(), includes, parameters));
-        timed.addAll(libraryAxis);
+        List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, includes));
+        timed.addAll(RunPlan.libraryAxis(chosen.libraries, parameters));
         List<String> javas = javas();
         boolean severalJdks = javas.size() > 1;
 
@@ -112,9 +110,11 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
-        Invocation shots = new Invocation("logout and revocation", List.of(Profile.SHOTS), parameters);
         for (String java : javas) {
-            runJmh(chosen.singleShots(options(shots, java, extra)), shotParts.next());
+            for (Invocation invocation : RunPlan.shots(parameters)) {
+                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
+                runJmh(chosen.singleShots(options(invocation, java, extra)), shotParts.next());
+            }
         }
         Set<String> jdks = new LinkedHashSet<>(timedParts.merge(severalJdks));
         jdks.addAll(shotParts.merge(severalJdks));

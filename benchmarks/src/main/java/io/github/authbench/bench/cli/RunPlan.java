@@ -1,0 +1,135 @@
+package io.github.authbench.bench.cli;
+
+import io.github.authbench.strategy.JwtLibrary;
+import io.github.authbench.strategy.StrategyKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The JMH invocations of a run, so that nothing is measured twice and nothing is asked of a strategy or library that
+ * it does not have. Every strategy at the profile's first algorithm; at the other algorithms only the strategies whose
+ * credential is signed (a session's cost does not depend on the JWS algorithm, so it is measured once) and the
+ * algorithm's floors. Then the library axis: for every JWT library but the default, the profile's benchmarks on the
+ * JWT strategies each applies to, at the algorithms the library supports (java-jwt has no EdDSA: that pair is left
+ * out, not measured as something else), beside the library's verify floor.
+ */
+final class RunPlan {
+
+    static final String LIBRARY_FLOOR = "FloorBenchmark.libraryVerify";
+
+    /** Timed benchmarks of one strategy each, by class. */
+    private static final List<String> TIMED_CLASSES =
+            List.of("AuthenticateBenchmark", "RejectBenchmark", "LoginBenchmark", "RefreshBenchmark");
+    /** The floors that depend on the algorithm. */
+    private static final List<String> ALGORITHM_FLOORS = List.of("FloorBenchmark.rawVerify", LIBRARY_FLOOR);
+    private static final List<String> SHOT_CLASSES = List.of("LogoutBenchmark", "RevocationLatencyBenchmark");
+
+    private RunPlan() {
+    }
+
+    /**
+     * The timed invocations on the default library.
+     *
+     * @param run the run's parameters: algorithm, payload, store, population, codec (the default library)
+     * @param everything the include patterns of every timed benchmark (with the Redis floor when on Redis)
+     */
+    static List<Invocation> timed(Map<String, List<String>> run, List<String> everything) {
+        List<Invocation> invocations = new ArrayList<>();
+        List<String> algorithms = run.get("algorithm");
+        invocations.add(new Invocation("every strategy, " + algorithms.get(0), everything,
+                with(run, "algorithm", algorithms.subList(0, 1))));
+        if (algorithms.size() > 1) {
+            Map<String, List<String>> rest = with(run, "algorithm", algorithms.subList(1, algorithms.size()));
+            invocations.addAll(byStrategies("signed strategies, " + String.join(", ", rest.get("algorithm")),
+                    TIMED_CLASSES, RunPlan::signed, rest, ALGORITHM_FLOORS));
+        }
+        return invocations;
+    }
+
+    /** The single-shot invocations, on the default library. */
+    static List<Invocation> shots(Map<String, List<String>> run) {
+        List<Invocation> invocations = new ArrayList<>();
+        List<String> algorithms = run.get("algorithm");
+        invocations.add(new Invocation("every strategy, " + algorithms.get(0), List.of(Profile.SHOTS),
+                with(run, "algorithm", algorithms.subList(0, 1))));
+        if (algorithms.size() > 1) {
+            Map<String, List<String>> rest = with(run, "algorithm", algorithms.subList(1, algorithms.size()));
+            invocations.addAll(byStrategies("signed strategies, " + String.join(", ", rest.get("algorithm")),
+                    SHOT_CLASSES, RunPlan::signed, rest, List.of()));
+        }
+        return invocations;
+    }
+
+    /** The library axis: every JWT library but the default, on what the profile measures of it. */
+    static List<Invocation> libraryAxis(Profile.Libraries libraries, Map<String, List<String>> run) {
+        List<Invocation> invocations = new ArrayList<>();
+        if (libraries.benchmarks().isEmpty()) {
+            return invocations;
+        }
+        Predicate<String> wanted = id -> signed(id)
+                && (libraries.strategies().isEmpty() || libraries.strategies().contains(id));
+        for (JwtLibrary library : JwtLibrary.values()) {
+            List<String> algorithms = run.get("algorithm").stream().filter(library::supports).toList();
+            if (library == JwtLibrary.JJWT || algorithms.isEmpty()) {
+                continue;
+            }
+            Map<String, List<String>> parameters = with(with(run, "algorithm", algorithms), "codec",
+                    List.of(library.id()));
+            invocations.addAll(byStrategies(library.id(), libraries.benchmarks(), wanted, parameters,
+                    List.of(LIBRARY_FLOOR)));
+        }
+        return invocations;
+    }
+
+    /**
+     * One invocation per set of strategies: benchmarks ({@code Class} or {@code Class.method}) whose classes measure
+     * the same wanted strategies run together; the floors go with the first.
+     */
+    private static List<Invocation> byStrategies(String label, List<String> benchmarks, Predicate<String> wanted,
+            Map<String, List<String>> parameters, List<String> floors) {
+        Map<List<String>, List<String>> benchmarksByStrategies = new LinkedHashMap<>();
+        for (String benchmark : benchmarks) {
+            List<String> strategies = strategiesOf(benchmark).stream().filter(wanted).toList();
+            if (!strategies.isEmpty()) {
+                benchmarksByStrategies.computeIfAbsent(strategies, s -> new ArrayList<>()).add(benchmark);
+            }
+        }
+        List<Invocation> invocations = new ArrayList<>();
+        List<String> pendingFloors = floors;
+        for (Map.Entry<List<String>, List<String>> group : benchmarksByStrategies.entrySet()) {
+            List<String> includes = new ArrayList<>(group.getValue().stream().map(Invocation::pattern).toList());
+            pendingFloors.stream().map(Invocation::pattern).forEach(includes::add);
+            pendingFloors = List.of();
+            invocations.add(new Invocation(label + ": " + String.join(", ", group.getKey()), includes,
+                    with(parameters, "strategy", group.getKey())));
+        }
+        return invocations;
+    }
+
+    private static boolean signed(String strategy) {
+        return StrategyKind.of(strategy).traits().signed();
+    }
+
+    private static Map<String, List<String>> with(Map<String, List<String>> parameters, String name,
+            List<String> values) {
+        Map<String, List<String>> changed = new LinkedHashMap<>(parameters);
+        changed.put(name, List.copyOf(values));
+        return changed;
+    }
+
+    /** The strategies a benchmark's class measures: its {@code strategy} parameter, written from the catalogue. */
+    private static List<String> strategiesOf(String benchmark) {
+        int dot = benchmark.indexOf('.');
+        String className = "io.github.authbench.bench." + (dot < 0 ? benchmark : benchmark.substring(0, dot));
+        try {
+            return Arrays.asList(Class.forName(className).getField("strategy").getAnnotation(Param.class).value());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no strategy parameter on " + className, e);
+        }
+    }
+}

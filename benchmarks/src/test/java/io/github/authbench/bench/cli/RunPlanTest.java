@@ -1,0 +1,95 @@
+package io.github.authbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run measures nothing twice and asks nothing of a strategy or library that it lacks: sessions at one algorithm only;
+ * the library axis on every JWT library but the default, only on JWT strategies a benchmark applies to and only at
+ * algorithms the library supports, with the library's verify floor once per library.
+ */
+class RunPlanTest {
+
+    private static Map<String, List<String>> run(List<String> algorithms) {
+        Map<String, List<String>> run = new LinkedHashMap<>();
+        run.put("algorithm", algorithms);
+        run.put("payload", List.of("TYPICAL"));
+        run.put("store", List.of("CAFFEINE"));
+        run.put("codec", List.of("jjwt"));
+        return run;
+    }
+
+    @Test
+    void sessionsAreMeasuredAtTheFirstAlgorithmOnlyAndEveryFloorOncePerAlgorithm() {
+        List<Invocation> timed = RunPlan.timed(run(List.of("HS256", "ES256")), List.of(Profile.TIMED));
+
+        assertThat(timed.get(0).parameters().get("algorithm")).containsExactly("HS256");
+        assertThat(timed.get(0).parameters()).doesNotContainKey("strategy");
+        assertThat(timed.get(0).includes()).containsExactly(Profile.TIMED);
+        List<Invocation> rest = timed.subList(1, timed.size());
+        assertThat(rest).allSatisfy(invocation -> {
+            assertThat(invocation.parameters().get("algorithm")).containsExactly("ES256");
+            assertThat(invocation.parameters().get("strategy")).doesNotContain("session", "sliding-session");
+        });
+        assertThat(rest).flatExtracting(Invocation::includes).containsOnlyOnce(
+                Invocation.pattern("FloorBenchmark.rawVerify"), Invocation.pattern(RunPlan.LIBRARY_FLOOR))
+                .doesNotContain(Invocation.pattern("FloorBenchmark"));
+        assertThat(rest.get(0).parameters().get("strategy"))
+                .containsExactly("stateless-jwt", "stateful-jwt", "sliding-jwt", "access-refresh", "jwt-denylist");
+        assertThat(rest.get(0).includes()).contains(Invocation.pattern("AuthenticateBenchmark"),
+                Invocation.pattern("RejectBenchmark"), Invocation.pattern("LoginBenchmark"));
+
+        List<Invocation> shots = RunPlan.shots(run(List.of("HS256", "ES256")));
+        assertThat(shots).hasSize(3);
+        assertThat(shots.get(1).parameters().get("strategy")).containsExactly("stateful-jwt", "access-refresh",
+                "jwt-denylist");
+        assertThat(shots.get(2).parameters().get("strategy")).containsExactly("stateful-jwt", "jwt-denylist");
+    }
+
+    @Test
+    void oneAlgorithmIsOneInvocation() {
+        assertThat(RunPlan.timed(run(List.of("HS256")), List.of(Profile.TIMED))).hasSize(1);
+        assertThat(RunPlan.shots(run(List.of("HS256")))).hasSize(1);
+    }
+
+    @Test
+    void quickCrossesStatelessJwtWithEveryOtherLibraryBesideItsFloor() {
+        List<Invocation> plan = RunPlan.libraryAxis(Profile.QUICK.libraries, run(List.of("HS256", "ES256")));
+
+        assertThat(plan).extracting(invocation -> invocation.parameters().get("codec"))
+                .containsExactly(List.of("nimbus"), List.of("java-jwt"));
+        for (Invocation invocation : plan) {
+            assertThat(invocation.parameters().get("strategy")).containsExactly("stateless-jwt");
+            assertThat(invocation.parameters().get("algorithm")).containsExactly("HS256", "ES256");
+            assertThat(invocation.parameters().get("payload")).containsExactly("TYPICAL");
+            assertThat(invocation.includes()).containsExactly(Invocation.pattern("AuthenticateBenchmark.authenticate"),
+                    Invocation.pattern("LoginBenchmark.login"), Invocation.pattern(RunPlan.LIBRARY_FLOOR));
+        }
+    }
+
+    @Test
+    void aLibraryIsNeverAskedForAnAlgorithmItLacksNorABenchmarkForAStrategyItDoesNotApplyTo() {
+        List<Invocation> plan = RunPlan.libraryAxis(Profile.FULL.libraries,
+                run(List.of("HS256", "RS256", "ES256", "EdDSA")));
+
+        Invocation javaJwtRefresh = plan.stream()
+                .filter(i -> i.parameters().get("codec").equals(List.of("java-jwt"))
+                        && i.includes().contains(Invocation.pattern("RefreshBenchmark.refresh")))
+                .findFirst().orElseThrow();
+        assertThat(javaJwtRefresh.parameters().get("algorithm")).containsExactly("HS256", "RS256", "ES256");
+        assertThat(javaJwtRefresh.parameters().get("strategy")).containsExactly("sliding-jwt", "access-refresh");
+        assertThat(plan).allSatisfy(invocation -> assertThat(invocation.parameters().get("strategy"))
+                .doesNotContain("session", "sliding-session"));
+        assertThat(plan).filteredOn(i -> i.includes().contains(Invocation.pattern(RunPlan.LIBRARY_FLOOR)))
+                .hasSize(2);
+    }
+
+    @Test
+    void aProfileWithoutTheAxisPlansNothing() {
+        assertThat(RunPlan.libraryAxis(Profile.CI.libraries, run(List.of("HS256")))).isEmpty();
+    }
+}
