@@ -52,7 +52,8 @@ final class FolkloreClaims {
 
     /** "JWTs are slow": which part of a JWT's check is the signature, which the library, which the strategy. */
     private String slowness() {
-        List<JwtCostShares> shares = JwtCostShares.of(findings, store);
+        List<JwtCostShares> shares = JwtCostShares.of(findings, store).stream()
+                .filter(row -> row.strategy().equals(JwtCostShares.STATELESS)).toList();
         if (shares.isEmpty()) {
             return claim("JWTs are slow", "this run has no stateless-jwt authenticate beside the crypto and library "
                     + "floors (the quick and full profiles measure them).");

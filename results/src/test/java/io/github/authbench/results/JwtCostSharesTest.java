@@ -39,6 +39,7 @@ class JwtCostSharesTest {
         List<JwtCostShares> rows = JwtCostShares.of(new RunFindings(run()), "CAFFEINE");
 
         assertThat(rows).extracting(JwtCostShares::library).containsExactly("jjwt", "java-jwt");
+        assertThat(rows).extracting(JwtCostShares::strategy).containsOnly("stateless-jwt");
         JwtCostShares jjwt = rows.get(0);
         assertThat(jjwt.cryptoNanos()).isEqualTo(500);
         assertThat(jjwt.libraryNanos()).isEqualTo(10_500);

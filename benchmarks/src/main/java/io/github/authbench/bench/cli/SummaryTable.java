@@ -67,10 +67,12 @@ final class SummaryTable {
         List<JwtCostShares> shares = JwtCostShares.of(findings, store);
         if (!shares.isEmpty()) {
             out.println();
-            out.println("stateless-jwt authenticate per JWT library = crypto + library + strategy; x session");
+            out.println("JWT authenticate per library = crypto + library + strategy (estimates but for stateless-jwt);"
+                    + " x session");
             for (JwtCostShares row : shares) {
-                out.printf(Locale.ROOT, "  %-6s %-9s %10s = %9s (%2.0f%%) + %9s (%2.0f%%) + %9s (%2.0f%%); %s%n",
-                        row.algorithm(), row.library(), Units.time(row.totalNanos()), Units.time(row.cryptoNanos()),
+                out.printf(Locale.ROOT, "  %-5s %-14s %-8s %9s = %8s (%3.0f%%) + %8s (%3.0f%%) + %8s (%3.0f%%); %s%n",
+                        row.algorithm(), row.strategy(), row.library(), Units.time(row.totalNanos()),
+                        Units.time(row.cryptoNanos()),
                         row.share(row.cryptoNanos()), Units.time(row.libraryNanos()), row.share(row.libraryNanos()),
                         Units.time(row.strategyNanos()), row.share(row.strategyNanos()),
                         row.timesSession().map(x -> Estimates.ratio(x) + " a session").orElse("-"));
