@@ -43,6 +43,13 @@ final class FolkloreClaims {
                 + " for a stateless JWT (" + algorithm + ", " + storeName() + " store): " + relation("the session", s.get(),
                 "the JWT", j.get()) + "; "
                 : "no authenticate timings in this run; ";
+        List<String> perLibrary = JwtCostShares.of(findings, store).stream()
+                .filter(row -> row.strategy().equals(JwtCostShares.STATELESS) && row.algorithm().equals(algorithm))
+                .filter(row -> row.timesSession().isPresent())
+                .map(row -> row.library() + " " + Estimates.ratio(row.timesSession().get())).toList();
+        if (perLibrary.size() > 1) {
+            cost += "by JWT library, one JWT check costs " + String.join(", ", perLibrary) + " a session check; ";
+        }
         int sessionBytes = session.get().authorizationHeaderBytes();
         int jwtBytes = jwt.get().authorizationHeaderBytes();
         return claim("JWTs are more efficient than sessions", cost + "the JWT puts " + jwtBytes
