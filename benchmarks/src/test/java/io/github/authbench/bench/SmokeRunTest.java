@@ -104,7 +104,8 @@ class SmokeRunTest {
             assertThat(report).as("headline row of " + strategy).containsPattern("\\| " + strategy + " \\| HS256 \\|");
         }
         for (String library : JwtLibrary.ids()) {
-            assertThat(report).as("the cost shares of " + library).containsPattern("\\| HS256 \\| " + library + " \\|");
+            assertThat(report).as("the cost shares of " + library)
+                    .containsPattern("\\| HS256 \\| stateless-jwt \\| " + library + " \\|");
         }
         assertThat(AuthbenchCommand.execute("compare", run.toString(), run.toString()))
                 .as("a run compared with itself").isZero();
