@@ -85,7 +85,7 @@ class RegressionGateTrustTest {
         System.out.println("A/B: " + ComparisonFormat.noiseLine(comparison) + "; " + ComparisonFormat.summary(comparison));
         List<String> regressed = comparison.timed().stream().filter(change -> change.verdict().failsGate())
                 .map(TimedChange::benchmark).toList();
-        assertThat(regressed).contains("AuthenticateBenchmark.authenticate HS256 TYPICAL 10000 CAFFEINE session [avgt]");
+        assertThat(regressed).contains("AuthenticateBenchmark.authenticate HS256 jjwt TYPICAL 10000 CAFFEINE session [avgt]");
         assertThat(regressed).allMatch(benchmark -> benchmark.contains(" " + SLOWED + " "));
         assertThat(comparison.exact()).noneMatch(change -> change.verdict().failsGate());
     }
