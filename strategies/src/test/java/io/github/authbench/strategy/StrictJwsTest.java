@@ -139,6 +139,80 @@ class StrictJwsTest {
         }
     }
 
+    /**
+     * Two readers must never see two different tokens: a member written twice, at any depth of the payload or in the
+     * header, is refused whatever the library would make of it (java-jwt alone reads the last one).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jwtCases")
+    void aMemberWrittenTwiceIsMalformedAtAnyDepth(StrategyCase c) {
+        try (Cluster cluster = new Cluster(c)) {
+            AuthStrategy strategy = cluster.node(c.id());
+            SigningKeys keys = TestKeys.of(c.algorithm());
+            String token = strategy.login(ALICE).access();
+            String header = new String(ForgedJws.json(ForgedJws.members(token, 0)), StandardCharsets.UTF_8);
+            String payload = new String(ForgedJws.json(ForgedJws.members(token, 1)), StandardCharsets.UTF_8);
+            byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
+
+            String who = ForgedJws.members(token, 1).containsKey("sub") ? "sub" : "sid";
+            for (String twice : List.of(
+                    payload.replaceFirst("\\{", "{\"" + who + "\":\"mallory\","),
+                    payload.replaceFirst("\\{", "{\"iss\":\"" + cluster.config.issuer() + "\","),
+                    payload.replaceFirst("\\{", "{\"nested\":{\"role\":\"user\",\"role\":\"admin\"},"))) {
+                String odd = ForgedJws.sign(keys, headerBytes, twice.getBytes(StandardCharsets.UTF_8));
+                assertRejected(() -> strategy.authenticate(odd), Reason.MALFORMED);
+            }
+            String algTwice = ForgedJws.sign(keys,
+                    header.replaceFirst("\\{", "{\"alg\":\"none\",").getBytes(StandardCharsets.UTF_8),
+                    payload.getBytes(StandardCharsets.UTF_8));
+            assertRejected(() -> strategy.authenticate(algTwice), Reason.MALFORMED);
+        }
+    }
+
+    /**
+     * The header is read before any crypto: one naming another algorithm than the deployment's (though signed with
+     * the deployment's key and algorithm, so the signature's length fits) is not ours; a header member that is not a
+     * string is malformed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jwtCases")
+    void aHeaderNamingAnotherAlgorithmOrHoldingANonStringIsRefusedBeforeTheLibrary(StrategyCase c) {
+        try (Cluster cluster = new Cluster(c)) {
+            AuthStrategy strategy = cluster.node(c.id());
+            SigningKeys keys = TestKeys.of(c.algorithm());
+            String token = strategy.login(ALICE).access();
+            String other = c.algorithm().equals("HS256") ? "HS384" : "HS256";
+
+            String anotherAlg = ForgedJws.resign(keys, token, h -> h.put("alg", other), p -> { });
+            String numericTyp = ForgedJws.resign(keys, token, h -> h.put("typ", 1), p -> { });
+            String objectAlg = ForgedJws.resign(keys, token, h -> h.put("alg", Map.of("name", c.algorithm())), p -> { });
+
+            assertRejected(() -> strategy.authenticate(anotherAlg), Reason.BAD_SIGNATURE);
+            assertRejected(() -> strategy.authenticate(numericTyp), Reason.MALFORMED);
+            assertRejected(() -> strategy.authenticate(objectAlg), Reason.MALFORMED);
+        }
+    }
+
+    /** A genuinely signed payload nested as deep as a credential allows is a rejection, not a stack overflow. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jwtCases")
+    void aDeeplyNestedPayloadIsMalformedNotAnError(StrategyCase c) {
+        try (Cluster cluster = new Cluster(c)) {
+            AuthStrategy strategy = cluster.node(c.id());
+            SigningKeys keys = TestKeys.of(c.algorithm());
+            String token = strategy.login(ALICE).access();
+            String payload = new String(ForgedJws.json(ForgedJws.members(token, 1)), StandardCharsets.UTF_8);
+            int depth = 2_500;
+            String nested = payload.replaceFirst("\\{",
+                    "{\"deep\":" + "[".repeat(depth) + "]".repeat(depth) + ",");
+            String deep = ForgedJws.sign(keys, ForgedJws.json(ForgedJws.members(token, 0)),
+                    nested.getBytes(StandardCharsets.UTF_8));
+            assertThat(deep.length()).as("within the credential limit").isLessThanOrEqualTo(StrategyConfig.MAX_CREDENTIAL_CHARS);
+
+            assertRejected(() -> strategy.authenticate(deep), Reason.MALFORMED);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jwtCases")
     void datesMustBeIntegersInRange(StrategyCase c) {
