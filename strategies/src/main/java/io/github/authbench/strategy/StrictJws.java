@@ -119,13 +119,8 @@ final class StrictJws {
         byte[] payload = decode(token.substring(token.indexOf('.') + 1, token.lastIndexOf('.')));
         requireUtf8(payload, "payload");
         Map<String, Object> claims = new LinkedHashMap<>();
-        readObject(PAYLOAD_JSON, payload, "payload", (name, value, json) -> {
-            Object claim = DATE_CLAIMS.contains(name) ? numericDate(json, value, name) : value(json, value);
-            if (claims.containsKey(name)) {
-                throw new JsonParseException(json, "repeated member " + name);
-            }
-            claims.put(name, claim);
-        });
+        readObject(PAYLOAD_JSON, payload, "payload", (name, value, json) -> putOnce(claims, name,
+                DATE_CLAIMS.contains(name) ? numericDate(json, value, name) : value(json, value), json));
         return new VerifiedClaims(claims);
     }
 
@@ -155,16 +150,21 @@ final class StrictJws {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
                     String name = json.currentName();
-                    Object member = value(json, json.nextToken());
-                    if (map.containsKey(name)) {
-                        throw new JsonParseException(json, "repeated member " + name);
-                    }
-                    map.put(name, member);
+                    putOnce(map, name, value(json, json.nextToken()), json);
                 }
                 return map;
             default:
                 throw new JsonParseException(json, "unexpected " + token);
         }
+    }
+
+    /** Adds an object's member, refusing a name the object already has (its value may be null). */
+    private static void putOnce(Map<String, Object> object, String name, Object value, JsonParser json)
+            throws JsonParseException {
+        if (object.containsKey(name)) {
+            throw new JsonParseException(json, "repeated member " + name);
+        }
+        object.put(name, value);
     }
 
     /** What to do with one member of a JSON object, the parser standing on its value. */
