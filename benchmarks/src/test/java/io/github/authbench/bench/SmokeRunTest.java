@@ -51,6 +51,10 @@ class SmokeRunTest {
         assertThat(info.path("environment").path("cores").asInt()).isPositive();
         assertThat(info.path("environment").path("jdkVersion").asText()).isNotBlank();
         assertThat(info.path("finished").asText()).isNotBlank();
+        List<String> codecs = new ArrayList<>();
+        info.path("parameters").path("codec").forEach(codec -> codecs.add(codec.asText()));
+        assertThat(codecs).as("the libraries the run measured, the default first").containsExactlyElementsOf(
+                JwtLibrary.ids());
 
         JsonNode exact = json.readTree(run.resolve("exact.json").toFile());
         Set<String> measured = new HashSet<>();

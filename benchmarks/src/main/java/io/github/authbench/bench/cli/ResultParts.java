@@ -37,19 +37,35 @@ final class ResultParts {
         return part;
     }
 
+    /** A JDK a fork ran on, as JMH reports it. */
+    record Jdk(String version, String vmName) {
+
+        /** The feature version, the value of the {@code jdk} parameter: 17 for 17.0.15, 8 for 1.8.0_402. */
+        String feature() {
+            String[] numbers = version.split("[._+-]");
+            return numbers[0].equals("1") && numbers.length > 1 ? numbers[1] : numbers[0];
+        }
+
+        @Override
+        public String toString() {
+            return version + " (" + vmName + ")";
+        }
+    }
+
     /**
      * Writes the merged file and removes the parts.
      *
-     * @return the JDKs the entries ran on (JMH's {@code jdkVersion}, {@code vmName}), in order of appearance
+     * @return the JDKs the entries ran on, in order of appearance
      */
-    Set<String> merge(boolean tagJdk) throws IOException {
+    Set<Jdk> merge(boolean tagJdk) throws IOException {
         ArrayNode merged = RunDirectory.JSON.createArrayNode();
-        Set<String> jdks = new LinkedHashSet<>();
+        Set<Jdk> jdks = new LinkedHashSet<>();
         for (Path part : parts) {
             for (JsonNode entry : RunDirectory.JSON.readTree(part.toFile())) {
-                jdks.add(entry.path("jdkVersion").asText() + " (" + entry.path("vmName").asText() + ")");
+                Jdk jdk = new Jdk(entry.path("jdkVersion").asText(), entry.path("vmName").asText());
+                jdks.add(jdk);
                 if (tagJdk) {
-                    ((ObjectNode) entry).withObject("params").put("jdk", feature(entry.path("jdkVersion").asText()));
+                    ((ObjectNode) entry).withObject("params").put("jdk", jdk.feature());
                 }
                 merged.add(entry);
             }
@@ -59,11 +75,5 @@ final class ResultParts {
             Files.delete(part);
         }
         return jdks;
-    }
-
-    /** The feature version of a JDK version string: 17 for 17.0.15, 8 for 1.8.0_402. */
-    static String feature(String jdkVersion) {
-        String[] numbers = jdkVersion.split("[._+-]");
-        return numbers[0].equals("1") && numbers.length > 1 ? numbers[1] : numbers[0];
     }
 }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -102,26 +103,18 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         ResultParts timedParts = new ResultParts(run, RunDirectory.TIMED);
-        for (String java : javas) {
-            for (Invocation invocation : timed) {
-                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
-                runJmh(chosen.timed(options(invocation, java, extra)), timedParts.next());
-            }
-        }
+        runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts);
         System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
-        for (String java : javas) {
-            for (Invocation invocation : RunPlan.shots(parameters)) {
-                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
-                runJmh(chosen.singleShots(options(invocation, java, extra)), shotParts.next());
-            }
-        }
-        Set<String> jdks = new LinkedHashSet<>(timedParts.merge(severalJdks));
+        runAll(RunPlan.shots(parameters), javas, invocation -> chosen.singleShots(options(invocation, extra)),
+                shotParts);
+        Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedParts.merge(severalJdks));
         jdks.addAll(shotParts.merge(severalJdks));
-        parameters.put("codec", JwtLibrary.ids());
+        // what the run measured: the default library, then those of the library axis
+        parameters.put("codec", timed.stream().flatMap(invocation -> invocation.parameters().get("codec").stream())
+                .distinct().toList());
         if (severalJdks) {
-            parameters.put("jdk", jdks.stream().map(jdk -> ResultParts.feature(jdk.substring(0, jdk.indexOf(' '))))
-                    .distinct().toList());
+            parameters.put("jdk", jdks.stream().map(ResultParts.Jdk::feature).distinct().toList());
         }
 
         Instant finished = Instant.now();
@@ -137,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
                 stores.contains(StoreKind.REDIS) ? StoreKind.redisInThisJvm() : null,
-                parameters, jmhSettings, jmhArguments, List.copyOf(jdks), started, finished, environment));
+                parameters, jmhSettings, jmhArguments, jdks.stream().map(ResultParts.Jdk::toString).toList(), started,
+                finished, environment));
 
         RunDirectory written = RunDirectory.load(run);
         for (StoreKind shown : stores) {
@@ -152,13 +146,25 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ChainedOptionsBuilder options(Invocation invocation, String java, CommandLineOptions extra) {
+    /** Runs every invocation on each JDK in turn, each into the next part of {@code parts}. */
+    private static void runAll(List<Invocation> invocations, List<String> javas,
+            Function<Invocation, ChainedOptionsBuilder> settings, ResultParts parts) throws RunnerException {
+        for (String java : javas) {
+            for (Invocation invocation : invocations) {
+                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
+                ChainedOptionsBuilder options = settings.apply(invocation);
+                if (java != null) {
+                    options.jvm(java);
+                }
+                runJmh(options, parts.next());
+            }
+        }
+    }
+
+    private static ChainedOptionsBuilder options(Invocation invocation, CommandLineOptions extra) {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(extra);
         invocation.includes().forEach(options::include);
         invocation.parameters().forEach((name, values) -> options.param(name, values.toArray(new String[0])));
-        if (java != null) {
-            options.jvm(java);
-        }
         return options.shouldFailOnError(true);
     }
 

@@ -30,8 +30,8 @@ class ResultPartsTest {
         Files.writeString(first, "[" + entry("a.A.x", "17.0.15") + "," + entry("a.A.y", "17.0.15") + "]");
         Files.writeString(second, "[" + entry("a.A.x", "25.0.1") + "]");
 
-        assertThat(parts.merge(true)).containsExactly("17.0.15 (OpenJDK 64-Bit Server VM)",
-                "25.0.1 (OpenJDK 64-Bit Server VM)");
+        assertThat(parts.merge(true)).extracting(ResultParts.Jdk::toString).containsExactly(
+                "17.0.15 (OpenJDK 64-Bit Server VM)", "25.0.1 (OpenJDK 64-Bit Server VM)");
 
         JsonNode merged = RunDirectory.JSON.readTree(run.resolve("jmh-timed.json").toFile());
         assertThat(merged).hasSize(3);
@@ -56,9 +56,9 @@ class ResultPartsTest {
 
     @Test
     void theFeatureVersionOfOldAndNewVersionStrings() {
-        assertThat(ResultParts.feature("17.0.15")).isEqualTo("17");
-        assertThat(ResultParts.feature("25.0.1")).isEqualTo("25");
-        assertThat(ResultParts.feature("1.8.0_402")).isEqualTo("8");
-        assertThat(ResultParts.feature("21")).isEqualTo("21");
+        assertThat(new ResultParts.Jdk("17.0.15", "vm").feature()).isEqualTo("17");
+        assertThat(new ResultParts.Jdk("25.0.1", "vm").feature()).isEqualTo("25");
+        assertThat(new ResultParts.Jdk("1.8.0_402", "vm").feature()).isEqualTo("8");
+        assertThat(new ResultParts.Jdk("21", "vm").feature()).isEqualTo("21");
     }
 }
