@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Claim: "revocation is expensive". The cost of one logout of a live login. Logging out the same credential twice
  * costs something else, and a per-invocation setup would distort a call this short (JMHSample_38), so each measured
  * call is a single shot on a login made, untimed, just before it: the score is the distribution over many shots.
+ * The trial first rehearses whole shots untimed, so the shots measure the approach on compiled code, not the JIT.
  * Strategies whose logout does nothing (stateless-jwt, sliding-jwt) are not run.
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar LogoutBenchmark}
@@ -32,6 +33,10 @@ public class LogoutBenchmark extends StrategyWithServerState {
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
         node = deployment.nodeA();
+        Settle.rehearseThenSettle(RevocationLatencyBenchmark.REHEARSAL, i -> {
+            login();
+            logout();
+        });
     }
 
     @Setup(Level.Iteration)

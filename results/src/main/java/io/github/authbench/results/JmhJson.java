@@ -21,6 +21,8 @@ import java.util.TreeMap;
 public final class JmhJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The field where {@code ./authbench run} adds a score's {@link PrecisionTarget} to JMH's entry. */
+    public static final String PRECISION_FIELD = "authbench";
 
     private JmhJson() {
     }
@@ -60,8 +62,11 @@ public final class JmhJson {
             Map.Entry<String, JsonNode> metric = metrics.next();
             secondary.put(metric.getKey(), metric(file, metric.getValue(), where + ", metric " + metric.getKey()));
         }
+        JsonNode note = entry.path(PRECISION_FIELD);
+        PrecisionTarget precision = note.isObject()
+                ? new PrecisionTarget(note.path("target").asDouble(), note.path("addedForks").asInt()) : null;
         return new BenchmarkResult(benchmark, text(file, entry, "mode", where), entry.path("threads").asInt(1),
-                params, metric(file, entry.path("primaryMetric"), where), secondary);
+                params, metric(file, entry.path("primaryMetric"), where), secondary, precision);
     }
 
     private static Metric metric(Path file, JsonNode node, String where) {

@@ -7,6 +7,7 @@ import io.github.authbench.results.ReportBlock.Paragraph;
 import io.github.authbench.results.ReportBlock.Table;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class ReportBuilder {
                 + "computed from the numbers above; a claim the run has no data for says what to run."));
         builder.blocks.add(new Bullets(new FolkloreClaims(builder.findings).sentences()));
         PropertiesMatrix.add(builder.findings, builder.blocks);
+        builder.precision();
         builder.detail();
         return List.copyOf(builder.blocks);
     }
@@ -246,6 +248,52 @@ public final class ReportBuilder {
         }
     }
 
+    /**
+     * What the profile's precision target made of the timed scores: how many met it at once, how many after more
+     * forks, and why each of the rest is still imprecise.
+     */
+    private void precision() {
+        List<BenchmarkResult> targeted = findings.run().benchmarks().stream()
+                .filter(result -> result.precision() != null).toList();
+        if (targeted.isEmpty()) {
+            return;
+        }
+        Map<PrecisionTarget.Status, List<BenchmarkResult>> byStatus = new EnumMap<>(PrecisionTarget.Status.class);
+        for (BenchmarkResult result : targeted) {
+            byStatus.computeIfAbsent(result.precisionStatus().orElseThrow(), s -> new ArrayList<>()).add(result);
+        }
+        List<BenchmarkResult> imprecise = byStatus.getOrDefault(PrecisionTarget.Status.IMPRECISE, List.of());
+        blocks.add(new Heading(2, "Precision", "precision"));
+        blocks.add(new Paragraph(String.format(Locale.ROOT, "Target: a 99.9%% error under %.0f%% of the score for every "
+                        + "timed score. %d of %d within it: %d after the first pass, %d after more forks (%d forks "
+                        + "added), %d still imprecise when the rounds or the time budget ran out. Single shots have no "
+                        + "target: they are read as percentiles.",
+                100 * targeted.get(0).precision().target(), targeted.size() - imprecise.size(),
+                targeted.size(), byStatus.getOrDefault(PrecisionTarget.Status.MET, List.of()).size(),
+                byStatus.getOrDefault(PrecisionTarget.Status.REFINED, List.of()).size(),
+                targeted.stream().mapToInt(result -> result.precision().addedForks()).sum(), imprecise.size())));
+        if (!imprecise.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (BenchmarkResult result : imprecise) {
+                rows.add(List.of(result.key(), Units.plusMinus(result.primary().relativeError()),
+                        Integer.toString(result.primary().samplesPerFork().size()),
+                        result.imprecision().map(Imprecision::explanation).orElse("too few samples to say")));
+            }
+            blocks.add(new Table(List.of("still imprecise", "error", "forks", "why"), rows,
+                    new boolean[] {false, true, true, false}));
+        }
+    }
+
+    /** A score's precision in a few words, for the detail tables. */
+    private static String precisionOf(BenchmarkResult result) {
+        return result.precisionStatus().map(status -> switch (status) {
+            case MET -> "met";
+            case REFINED -> "refined, +" + result.precision().addedForks() + " fork(s)";
+            case IMPRECISE -> "imprecise" + result.imprecision()
+                    .map(why -> ": " + why.label()).orElse("");
+        }).orElse("-");
+    }
+
     /** One table per benchmark: every score with its error, the median with its 95% interval, allocation if profiled. */
     private void detail() {
         blocks.add(new Heading(2, "Every benchmark, with its error", "detail"));
@@ -265,11 +313,12 @@ public final class ReportBuilder {
                                 + Units.of(median.high(), metric.unit()) + "]"
                                 + (median.confidence() < MedianInterval.LEVEL ? " (range: too few samples for 95%)" : ""),
                         Integer.toString(median.n()),
-                        allocation == null ? "-" : Units.of(allocation.score(), allocation.unit())));
+                        allocation == null ? "-" : Units.of(allocation.score(), allocation.unit()),
+                        precisionOf(result)));
             }
             blocks.add(new Table(List.of("parameters", "mode", "threads", "mean ± 99.9% error",
-                    "median [95% interval]", "samples", "allocated per op"), rows,
-                    new boolean[] {false, false, true, true, true, true, true}));
+                    "median [95% interval]", "samples", "allocated per op", "precision"), rows,
+                    new boolean[] {false, false, true, true, true, true, true, false}));
         }
     }
 }

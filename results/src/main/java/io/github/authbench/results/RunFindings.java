@@ -161,6 +161,12 @@ public final class RunFindings {
                 .toList();
     }
 
+    /** The precision target of the run's timed scores (the quick and full profiles have one). */
+    public OptionalDouble precisionTarget() {
+        return run.benchmarks().stream().filter(result -> result.precision() != null)
+                .mapToDouble(result -> result.precision().target()).findFirst();
+    }
+
     public static double nanos(Metric metric) {
         return Units.toNanos(metric.score(), metric.unit());
     }

@@ -34,6 +34,30 @@ class ReportTest {
     }
 
     @Test
+    void thePrecisionSectionCountsTheScoresPerStatusAndSaysWhyEachImpreciseOneIs() throws Exception {
+        double[] drifting = java.util.stream.IntStream.range(0, 16).mapToDouble(i -> 20_000 + 1_000 * i).toArray();
+        RunDirectory run = RunDirectory.load(new RunFixture().forks(1)
+                .exact(measurement("session", 43, 0))
+                .exact(measurement("stateless-jwt", 611, 930_000))
+                .precision(0.10, 0)
+                .timed("AuthenticateBenchmark.authenticate", "session", "ns/op", around(300, 0.05, 16, 1))
+                .precision(0.10, 1)
+                .timed("LoginBenchmark.login", "session", "ns/op", around(55_000, 0.05, 16, 3))
+                .precision(0.01, 2)
+                .timed("AuthenticateBenchmark.authenticate", "stateless-jwt", "ns/op", drifting)
+                .write(temp.resolve("run")));
+
+        String markdown = Files.readString(Report.write(run).get(0));
+
+        assertThat(markdown).contains("## Precision").contains("2 of 3 within it: 1 after the first pass, 1 after more "
+                + "forks (3 forks added), 1 still imprecise");
+        assertThat(markdown).containsPattern("AuthenticateBenchmark.authenticate[^|]*stateless-jwt[^|]*\\| ±[0-9.]+% "
+                + "\\| 1 \\| warm-up drift");
+        assertThat(markdown).contains("| refined, +1 fork(s) |").contains("| met |")
+                .contains("| imprecise: warm-up drift |");
+    }
+
+    @Test
     void writesMarkdownWithItsChartsAndASelfContainedHtmlPage() throws Exception {
         List<Path> written = Report.write(run());
         assertThat(written).containsExactly(temp.resolve("run/report.md"), temp.resolve("run/report.html"));

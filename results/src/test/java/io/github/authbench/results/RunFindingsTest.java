@@ -17,7 +17,7 @@ class RunFindingsTest {
             params.put("store", store);
         }
         return new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
-                new Metric(score, 1, "ns/op", List.of(new double[] {score})), Map.of());
+                new Metric(score, 1, "ns/op", List.of(new double[] {score})), Map.of(), null);
     }
 
     @Test

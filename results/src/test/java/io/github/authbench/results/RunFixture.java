@@ -26,6 +26,7 @@ final class RunFixture {
     private int forks = 2;
     private String codec;
     private List<String> libraries = List.of();
+    private PrecisionTarget precision;
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
         return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
@@ -44,7 +45,7 @@ final class RunFixture {
             params.put("codec", codec);
         }
         timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, "avgt", 1, params,
-                new Metric(mean(samples), 0.05 * mean(samples), "ns/op", List.of(samples)), Map.of()));
+                new Metric(mean(samples), 0.05 * mean(samples), "ns/op", List.of(samples)), Map.of(), null));
         return this;
     }
 
@@ -73,7 +74,13 @@ final class RunFixture {
         }
         timed.add(new BenchmarkResult("io.github.authbench.bench." + benchmark, mode, 1, params,
                 new Metric(mean(samples), 0.05 * mean(samples), unit,
-                        forks == 2 ? twoForks(samples) : List.of(samples)), Map.of()));
+                        forks == 2 ? twoForks(samples) : List.of(samples)), Map.of(), precision));
+        return this;
+    }
+
+    /** Timed benchmarks added after this had this precision target and gained this many forks for it. */
+    RunFixture precision(double target, int addedForks) {
+        this.precision = new PrecisionTarget(target, addedForks);
         return this;
     }
 
@@ -169,6 +176,9 @@ final class RunFixture {
             primary.put("rawData", result.primary().samplesPerFork());
             entry.put("primaryMetric", primary);
             entry.put("secondaryMetrics", Map.of());
+            if (result.precision() != null) {
+                entry.put(JmhJson.PRECISION_FIELD, result.precision());
+            }
             entries.add(entry);
         }
         return RunDirectory.JSON.writeValueAsString(entries);

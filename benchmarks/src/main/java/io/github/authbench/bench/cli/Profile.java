@@ -4,6 +4,7 @@ import io.github.authbench.bench.Payload;
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.Strategies;
+import java.time.Duration;
 import java.util.List;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
     SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
-            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""), Libraries.STATELESS),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""), Libraries.STATELESS, Precision.NONE),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
      * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar is a
@@ -26,7 +27,8 @@ public enum Profile {
      */
     QUICK(new Timing(1, 3, 500, 20, 100), new Shots(20, 60),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
-                    "AuthenticateBenchmark\\.throughput1Thread"), Libraries.STATELESS),
+                    "AuthenticateBenchmark\\.throughput1Thread"), Libraries.STATELESS,
+            new Precision(0.10, Duration.ofMinutes(10), 1, 2)),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
@@ -38,7 +40,7 @@ public enum Profile {
      */
     CI(new Timing(2, 3, 300, 10, 100), new Shots(10, 30),
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, "AuthenticateBenchmark\\.throughput"),
-            Libraries.NONE),
+            Libraries.NONE, Precision.NONE),
     /**
      * The whole matrix: four algorithms, three payloads, both stores, and every JWT library on every JWT strategy's
      * timed benchmarks (logout and revocation, whose cost is the store's, on the default library).
@@ -46,7 +48,8 @@ public enum Profile {
     FULL(new Timing(3, 5, 1000, 16, 250), new Shots(50, 200),
             new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000, ""),
             new Libraries(List.of("AuthenticateBenchmark.authenticate", "RejectBenchmark.reject", "LoginBenchmark.login",
-                    "RefreshBenchmark.refresh"), List.of()));
+                    "RefreshBenchmark.refresh"), List.of()),
+            new Precision(0.05, Duration.ofMinutes(60), 1, 3));
 
     /** Benchmarks timed over many calls, per class (JMH include patterns). */
     static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
@@ -92,16 +95,30 @@ public enum Profile {
                 List.of("AuthenticateBenchmark.authenticate", "LoginBenchmark.login"), List.of("stateless-jwt"));
     }
 
+    /**
+     * What a profile asks of its timed scores, and the time it may take for them.
+     *
+     * @param target the largest 99.9% error, as a share of the score, a timed score may have
+     * @param budget the whole run's time; refinement spends what the first pass leaves of it
+     * @param forksPerRound forks added to each imprecise score per round
+     * @param maxRounds rounds of refinement at most; 0 for none
+     */
+    record Precision(double target, Duration budget, int forksPerRound, int maxRounds) {
+        static final Precision NONE = new Precision(1, Duration.ZERO, 0, 0);
+    }
+
     final Timing timing;
     final Shots shots;
     final Matrix matrix;
     final Libraries libraries;
+    final Precision precision;
 
-    Profile(Timing timing, Shots shots, Matrix matrix, Libraries libraries) {
+    Profile(Timing timing, Shots shots, Matrix matrix, Libraries libraries, Precision precision) {
         this.timing = timing;
         this.shots = shots;
         this.matrix = matrix;
         this.libraries = libraries;
+        this.precision = precision;
     }
 
     /** The stores a profile runs on: the full profile always both, the others the one asked for. */

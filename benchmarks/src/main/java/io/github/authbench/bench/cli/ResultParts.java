@@ -57,7 +57,7 @@ final class ResultParts {
      *
      * @return the JDKs the entries ran on, in order of appearance
      */
-    Set<Jdk> merge(boolean tagJdk) throws IOException {
+    List<Jdk> merge(boolean tagJdk) throws IOException {
         ArrayNode merged = RunDirectory.JSON.createArrayNode();
         Set<Jdk> jdks = new LinkedHashSet<>();
         for (Path part : parts) {
@@ -74,6 +74,6 @@ final class ResultParts {
         for (Path part : parts) {
             Files.delete(part);
         }
-        return jdks;
+        return List.copyOf(jdks);
     }
 }

@@ -13,6 +13,7 @@ import io.github.authbench.strategy.JwtLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,13 +104,27 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
         ResultParts timedParts = new ResultParts(run, RunDirectory.TIMED);
+        Instant timedStarted = Instant.now();
         runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts);
+        Instant timedEnded = Instant.now();
         System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
         runAll(RunPlan.shots(parameters), javas, invocation -> chosen.singleShots(options(invocation, extra)),
                 shotParts);
-        Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedParts.merge(severalJdks));
+        Duration firstPass = Duration.between(timedStarted, timedEnded);
+        List<ResultParts.Jdk> timedJdks = timedParts.merge(severalJdks);
+        Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedJdks);
         jdks.addAll(shotParts.merge(severalJdks));
+        if (chosen.precision.maxRounds() > 0) {
+            System.out.printf(Locale.ROOT, "[3b] refinement: the timed scores over %.0f%% error, measured again until "
+                    + "%s%n", 100 * chosen.precision.target(), started.plus(chosen.precision.budget()));
+            Map<String, String> javaByJdk = new LinkedHashMap<>();
+            for (int i = 0; i < timedJdks.size() && i < javas.size(); i++) {
+                javaByJdk.put(timedJdks.get(i).feature(), javas.get(i));
+            }
+            new RefinementLoop(chosen, extra, javaByJdk::get).run(run.resolve(RunDirectory.TIMED),
+                    started.plus(chosen.precision.budget()), firstPass);
+        }
         // what the run measured: the default library, then those of the library axis
         parameters.put("codec", timed.stream().flatMap(invocation -> invocation.parameters().get("codec").stream())
                 .distinct().toList());
@@ -126,6 +141,11 @@ final class RunCommand implements Callable<Integer> {
         jmhSettings.put("iterationMillis", chosen.timing.iterationMillis());
         jmhSettings.put("warmupShots", chosen.shots.warmup());
         jmhSettings.put("measuredShots", chosen.shots.measured());
+        if (chosen.precision.maxRounds() > 0) {
+            jmhSettings.put("precisionTarget", chosen.precision.target());
+            jmhSettings.put("budgetSeconds", chosen.precision.budget().toSeconds());
+            jmhSettings.put("maxRefinementRounds", chosen.precision.maxRounds());
+        }
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
@@ -161,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static ChainedOptionsBuilder options(Invocation invocation, CommandLineOptions extra) {
+    static ChainedOptionsBuilder options(Invocation invocation, CommandLineOptions extra) {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(extra);
         invocation.includes().forEach(options::include);
         invocation.parameters().forEach((name, values) -> options.param(name, values.toArray(new String[0])));
@@ -184,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
         return javas;
     }
 
-    private static void runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
+    static void runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
         new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
     }
 

@@ -1,0 +1,61 @@
+package io.github.authbench.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.openjdk.jmh.util.ListStatistics;
+
+/**
+ * Adds the forks of a later JMH invocation of one benchmark to its entry in a run's JMH result file, as if JMH had run
+ * them all at once: every fork's raw iterations are kept, in order, and the score, its 99.9% error and confidence
+ * interval and the percentiles are computed again from all of them with JMH's own statistics ({@code ListStatistics}:
+ * the mean of the iterations, a two-sided Student t interval). Secondary metrics with raw data (e.g. {@code gc.alloc.rate.norm}) are
+ * merged the same way. The entry stays JMH's format, so the usual tools still read it.
+ */
+final class ForkMerge {
+
+    /** The percentiles JMH writes for every metric. */
+    private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
+    private static final double CONFIDENCE = 0.999;
+
+    private ForkMerge() {
+    }
+
+    /** Appends {@code extra}'s forks to {@code entry} (both JMH entries of the same benchmark and parameters). */
+    static void merge(ObjectNode entry, JsonNode extra) {
+        if (!entry.path("benchmark").equals(extra.path("benchmark")) || !entry.path("params").equals(extra.path("params"))
+                || !entry.path("mode").equals(extra.path("mode"))) {
+            throw new IllegalArgumentException("not the same benchmark: " + entry.path("benchmark") + " "
+                    + entry.path("params") + " and " + extra.path("benchmark") + " " + extra.path("params"));
+        }
+        entry.put("forks", entry.path("forks").asInt() + extra.path("forks").asInt());
+        mergeMetric((ObjectNode) entry.get("primaryMetric"), extra.path("primaryMetric"));
+        Iterator<Map.Entry<String, JsonNode>> secondary = entry.path("secondaryMetrics").fields();
+        while (secondary.hasNext()) {
+            Map.Entry<String, JsonNode> metric = secondary.next();
+            JsonNode other = extra.path("secondaryMetrics").path(metric.getKey());
+            if (other.has("rawData") && metric.getValue().has("rawData")) {
+                mergeMetric((ObjectNode) metric.getValue(), other);
+            }
+        }
+    }
+
+    private static void mergeMetric(ObjectNode metric, JsonNode extra) {
+        ArrayNode raw = (ArrayNode) metric.get("rawData");
+        extra.path("rawData").forEach(fork -> raw.add(fork.deepCopy()));
+        ListStatistics statistics = new ListStatistics();
+        raw.forEach(fork -> fork.forEach(sample -> statistics.addValue(sample.asDouble())));
+        metric.put("score", statistics.getMean());
+        metric.put("scoreError", statistics.getMeanErrorAt(CONFIDENCE));
+        double[] interval = statistics.getConfidenceIntervalAt(CONFIDENCE);
+        ArrayNode confidence = metric.putArray("scoreConfidence");
+        confidence.add(interval[0]);
+        confidence.add(interval[1]);
+        ObjectNode percentiles = metric.putObject("scorePercentiles");
+        for (double p : PERCENTILES) {
+            percentiles.put(Double.toString(p), statistics.getPercentile(p));
+        }
+    }
+}
