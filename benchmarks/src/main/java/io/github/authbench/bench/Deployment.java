@@ -7,6 +7,7 @@ import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.SigningKeys;
 import io.github.authbench.strategy.StrategyConfig;
 import io.github.authbench.strategy.Strategies;
+import io.github.authbench.strategy.StrategyKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,10 +75,13 @@ public final class Deployment implements AutoCloseable {
     /**
      * Fills the shared store with other users' state, as a live system has: {@code logins} logins (for jwt-denylist,
      * whose logins leave nothing, logged-out tokens). An HS256 twin issues them: what the store holds per login does not
-     * depend on the signing algorithm, and HS256 keeps the fill fast. Strategies without server state are left alone.
+     * depend on the signing algorithm, and HS256 keeps the fill fast. Strategies without server state are left alone:
+     * their logins would leave the store as empty as it is (and cost each fork seconds of signing).
      */
     public void populate(int logins, Payload payload) {
-        issueWithTwin(logins, payload, strategy.equals("jwt-denylist"));
+        if (StrategyKind.of(strategy).traits().keepsServerState()) {
+            issueWithTwin(logins, payload, strategy.equals("jwt-denylist"));
+        }
     }
 
     /**

@@ -63,8 +63,12 @@ public final class JmhJson {
             secondary.put(metric.getKey(), metric(file, metric.getValue(), where + ", metric " + metric.getKey()));
         }
         JsonNode note = entry.path(PRECISION_FIELD);
-        PrecisionTarget precision = note.isObject()
-                ? new PrecisionTarget(note.path("target").asDouble(), note.path("addedForks").asInt()) : null;
+        int cut = 0;
+        for (JsonNode fork : note.path("warmup")) {
+            cut += fork.size();
+        }
+        PrecisionTarget precision = note.has("target")
+                ? new PrecisionTarget(note.path("target").asDouble(), note.path("addedForks").asInt(), cut) : null;
         return new BenchmarkResult(benchmark, text(file, entry, "mode", where), entry.path("threads").asInt(1),
                 params, metric(file, entry.path("primaryMetric"), where), secondary, precision);
     }

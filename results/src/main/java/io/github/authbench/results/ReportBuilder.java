@@ -266,12 +266,14 @@ public final class ReportBuilder {
         blocks.add(new Heading(2, "Precision", "precision"));
         blocks.add(new Paragraph(String.format(Locale.ROOT, "Target: a 99.9%% error under %.0f%% of the score for every "
                         + "timed score. %d of %d within it: %d after the first pass, %d after more forks (%d forks "
-                        + "added), %d still imprecise when the rounds or the time budget ran out. Single shots have no "
-                        + "target: they are read as percentiles.",
+                        + "added), %d still imprecise when the rounds or the time budget ran out. Warm-up ended where each "
+                        + "fork's score became steady: %d measured iterations in all were moved to warm-up (the MSER "
+                        + "rule; they stay in the JMH file). Single shots have no target: they are read as percentiles.",
                 100 * targeted.get(0).precision().target(), targeted.size() - imprecise.size(),
                 targeted.size(), byStatus.getOrDefault(PrecisionTarget.Status.MET, List.of()).size(),
                 byStatus.getOrDefault(PrecisionTarget.Status.REFINED, List.of()).size(),
-                targeted.stream().mapToInt(result -> result.precision().addedForks()).sum(), imprecise.size())));
+                targeted.stream().mapToInt(result -> result.precision().addedForks()).sum(), imprecise.size(),
+                targeted.stream().mapToInt(result -> result.precision().warmupIterationsCut()).sum())));
         if (!imprecise.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (BenchmarkResult result : imprecise) {

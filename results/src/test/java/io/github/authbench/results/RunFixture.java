@@ -80,7 +80,7 @@ final class RunFixture {
 
     /** Timed benchmarks added after this had this precision target and gained this many forks for it. */
     RunFixture precision(double target, int addedForks) {
-        this.precision = new PrecisionTarget(target, addedForks);
+        this.precision = new PrecisionTarget(target, addedForks, 0);
         return this;
     }
 

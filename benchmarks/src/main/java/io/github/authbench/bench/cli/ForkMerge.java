@@ -3,6 +3,7 @@ package io.github.authbench.bench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authbench.results.JmhJson;
 import java.util.Iterator;
 import java.util.Map;
 import org.openjdk.jmh.util.ListStatistics;
@@ -12,7 +13,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * them all at once: every fork's raw iterations are kept, in order, and the score, its 99.9% error and confidence
  * interval and the percentiles are computed again from all of them with JMH's own statistics ({@code ListStatistics}:
  * the mean of the iterations, a two-sided Student t interval). Secondary metrics with raw data (e.g. {@code gc.alloc.rate.norm}) are
- * merged the same way. The entry stays JMH's format, so the usual tools still read it.
+ * merged the same way, and so are the iterations {@link SteadyState} moved to warm-up. The entry stays JMH's format, so the usual tools still read it.
  */
 final class ForkMerge {
 
@@ -31,6 +32,11 @@ final class ForkMerge {
                     + entry.path("params") + " and " + extra.path("benchmark") + " " + extra.path("params"));
         }
         entry.put("forks", entry.path("forks").asInt() + extra.path("forks").asInt());
+        JsonNode extraWarmup = extra.path(JmhJson.PRECISION_FIELD).path("warmup");
+        if (extraWarmup.isArray()) {
+            ArrayNode warmup = entry.withObject(JmhJson.PRECISION_FIELD).withArray("warmup");
+            extraWarmup.forEach(fork -> warmup.add(fork.deepCopy()));
+        }
         mergeMetric((ObjectNode) entry.get("primaryMetric"), extra.path("primaryMetric"));
         Iterator<Map.Entry<String, JsonNode>> secondary = entry.path("secondaryMetrics").fields();
         while (secondary.hasNext()) {
@@ -45,8 +51,13 @@ final class ForkMerge {
     private static void mergeMetric(ObjectNode metric, JsonNode extra) {
         ArrayNode raw = (ArrayNode) metric.get("rawData");
         extra.path("rawData").forEach(fork -> raw.add(fork.deepCopy()));
+        recompute(metric);
+    }
+
+    /** The metric's score, error, confidence interval and percentiles from its raw data, as JMH computes them. */
+    static void recompute(ObjectNode metric) {
         ListStatistics statistics = new ListStatistics();
-        raw.forEach(fork -> fork.forEach(sample -> statistics.addValue(sample.asDouble())));
+        metric.path("rawData").forEach(fork -> fork.forEach(sample -> statistics.addValue(sample.asDouble())));
         metric.put("score", statistics.getMean());
         metric.put("scoreError", statistics.getMeanErrorAt(CONFIDENCE));
         double[] interval = statistics.getConfidenceIntervalAt(CONFIDENCE);

@@ -19,16 +19,18 @@ public enum Profile {
     SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""), Libraries.STATELESS, Precision.NONE),
     /**
-     * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, warmed up
-     * for 1.5 s, error bars from 20 iterations of 100 ms. Many short iterations, because what spoils an error bar is a
-     * single iteration or a short run of them off their neighbours: such an outlier adds about t * d / n to the 99.9%
-     * error (t the Student quantile, d its excess, n iterations). Fork-to-fork variance and long warmup are the full
-     * profile's job. Measured trade-offs: {@code docs/measurements.md}.
+     * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, 0.5 s of
+     * warmup, then 24 iterations of 100 ms, each fork cut where its score became steady ({@link SteadyState}); then
+     * the scores whose 99.9% error is over 10% get more forks while the 10 minutes last. Many short iterations, because
+     * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
+     * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Single shots: each
+     * benchmark rehearses its shot untimed first, then 300 measured shots give a p99 that is not the maximum.
+     * Measured trade-offs: {@code docs/measurements.md}.
      */
-    QUICK(new Timing(1, 3, 500, 20, 100), new Shots(20, 60),
+    QUICK(new Timing(1, 1, 500, 24, 100), new Shots(20, 300),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
                     "AuthenticateBenchmark\\.throughput1Thread"), Libraries.STATELESS,
-            new Precision(0.10, Duration.ofMinutes(10), 1, 2)),
+            new Precision(0.10, Duration.ofMinutes(10), 1, 3)),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM

@@ -75,7 +75,7 @@ final class Refinement {
      * {@link JmhJson} reads.
      */
     static void record(ObjectNode entry, int addedForks, double target) {
-        ObjectNode note = entry.putObject(JmhJson.PRECISION_FIELD);
+        ObjectNode note = entry.withObject(JmhJson.PRECISION_FIELD);
         note.put("target", target);
         note.put("addedForks", addedForks);
     }

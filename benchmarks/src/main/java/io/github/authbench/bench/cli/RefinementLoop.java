@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * Spends what is left of a profile's time budget where the noise is: after the first pass, measures again, with more
+ * Spends what is left of a profile's time budget where the noise is: after the first pass (each fork cut where it
+ * became steady, {@link SteadyState}), measures again, with more
  * forks, only the timed scores over the profile's precision target, merges the new forks into their entries
  * ({@link ForkMerge}), and repeats until every score meets the target, the rounds are done, or the next measurement
  * would not finish before the deadline. Each timed entry then records the target and the forks it gained, from which
@@ -52,6 +53,9 @@ final class RefinementLoop {
         int forks = 0;
         for (JsonNode entry : entries) {
             forks += entry.path("forks").asInt(1);
+            if (Refinement.timed(entry)) {
+                SteadyState.cut((ObjectNode) entry);
+            }
         }
         Duration nextCost = firstPass.dividedBy(Math.max(1, forks)).multipliedBy(precision.forksPerRound());
         rounds:
@@ -92,7 +96,9 @@ final class RefinementLoop {
                 options.jvm(java);
             }
             RunCommand.runJmh(options, part);
-            ForkMerge.merge(entry, RunDirectory.JSON.readTree(part.toFile()).get(0));
+            ObjectNode extraForks = (ObjectNode) RunDirectory.JSON.readTree(part.toFile()).get(0);
+            SteadyState.cut(extraForks);
+            ForkMerge.merge(entry, extraForks);
         } finally {
             Files.deleteIfExists(part);
         }
