@@ -17,19 +17,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
     SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
-            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000, ""), Libraries.STATELESS, Precision.NONE),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000,
+                    List.of("throughput1Thread", "throughput2Threads"), List.of()),
+            Libraries.STATELESS, Precision.NONE),
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, 0.5 s of
-     * warmup, then 24 iterations of 100 ms, each fork cut where its score became steady ({@link SteadyState}); then
+     * warmup, then 30 iterations of 100 ms, each fork cut where its score became steady ({@link SteadyState}); then
      * the scores whose 99.9% error is over 10% get more forks while the 10 minutes last. Many short iterations, because
      * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
      * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Single shots: each
      * benchmark rehearses its shot untimed first, then 300 measured shots give a p99 that is not the maximum.
      * Measured trade-offs: {@code docs/measurements.md}.
      */
-    QUICK(new Timing(1, 1, 500, 24, 100), new Shots(20, 300),
-            new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000,
-                    "AuthenticateBenchmark\\.throughput1Thread"), Libraries.STATELESS,
+    QUICK(new Timing(1, 1, 500, 30, 100), new Shots(20, 300),
+            new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000, List.of("throughput2Threads"),
+                    List.of("session", "stateless-jwt")), Libraries.STATELESS,
             new Precision(0.10, Duration.ofMinutes(10), 1, 3)),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
@@ -41,23 +43,23 @@ public enum Profile {
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
     CI(new Timing(2, 3, 300, 10, 100), new Shots(10, 30),
-            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, "AuthenticateBenchmark\\.throughput"),
+            new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, List.of(), List.of()),
             Libraries.NONE, Precision.NONE),
     /**
-     * The whole matrix: four algorithms, three payloads, both stores, and every JWT library on every JWT strategy's
-     * timed benchmarks (logout and revocation, whose cost is the store's, on the default library).
+     * The whole matrix, within an hour on 2 cores: four algorithms, three payloads, both stores, and every JWT library
+     * on every JWT strategy's timed benchmarks (logout and revocation, whose cost is the store's, on the default
+     * library), each combination measured once ({@link RunPlan}). The quick profile's recipe, then the scores over a 5%
+     * error get more forks while the hour lasts.
      */
-    FULL(new Timing(3, 5, 1000, 16, 250), new Shots(50, 200),
-            new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000, ""),
+    FULL(new Timing(1, 1, 500, 30, 100), new Shots(20, 300),
+            new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
+                    List.of("throughput1Thread", "throughput2Threads"), List.of()),
             new Libraries(List.of("AuthenticateBenchmark.authenticate", "RejectBenchmark.reject", "LoginBenchmark.login",
                     "RefreshBenchmark.refresh"), List.of()),
             new Precision(0.05, Duration.ofMinutes(60), 1, 3));
 
-    /** Benchmarks timed over many calls, per class (JMH include patterns). */
-    static final String TIMED = "io\\.github\\.authbench\\.bench\\.(Authenticate|Reject|Login|Refresh|Floor)Benchmark";
     /** Benchmarks of one call per iteration. */
     static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
-    static final String REDIS_FLOOR = "io\\.github\\.authbench\\.bench\\.RedisFloorBenchmark";
 
 
     /**
@@ -76,11 +78,15 @@ public enum Profile {
     /**
      * What a profile measures.
      *
-     * @param excluded benchmarks a short profile leaves out (a JMH exclude pattern, empty for none). Quick leaves out
-     *     the 1-thread throughput, which is the inverse of authenticate's average time at one thread, to stay within
-     *     10 minutes; ci leaves out both throughputs (see {@link #CI})
+     * @param throughputs the throughput methods of {@code AuthenticateBenchmark} it runs. Quick leaves out the 1-thread
+     *     throughput, which is the inverse of authenticate's average time at one thread; ci leaves out both (see
+     *     {@link #CI})
+     * @param throughputStrategies the strategies measured for throughput; empty for every strategy. Quick measures the
+     *     two the report's "JWTs scale, sessions don't" compares: at 2 threads on 2 cores a score shares the CPUs with
+     *     the JIT and the collector, so each is noisy and costs a fork
      */
-    record Matrix(List<String> algorithms, List<Payload> payloads, int population, String excluded) {
+    record Matrix(List<String> algorithms, List<Payload> payloads, int population, List<String> throughputs,
+            List<String> throughputStrategies) {
     }
 
     /**
@@ -134,9 +140,6 @@ public enum Profile {
 
     /** Settings of the timed invocation. */
     ChainedOptionsBuilder timed(ChainedOptionsBuilder options) {
-        if (!matrix.excluded().isEmpty()) {
-            options.exclude(matrix.excluded());
-        }
         return options
                 .forks(timing.forks())
                 .warmupIterations(timing.warmupIterations())

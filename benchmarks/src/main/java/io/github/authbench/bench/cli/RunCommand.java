@@ -93,11 +93,7 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("population", List.of(Integer.toString(chosen.matrix.population())));
         parameters.put("codec", List.of(JwtLibrary.JJWT.id()));
 
-        List<String> includes = new ArrayList<>(List.of(Profile.TIMED));
-        if (stores.contains(StoreKind.REDIS)) {
-            includes.add(Profile.REDIS_FLOOR);
-        }
-        List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, includes));
+        List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, chosen.matrix));
         timed.addAll(RunPlan.libraryAxis(chosen.libraries, parameters));
         List<String> javas = javas();
         boolean severalJdks = javas.size() > 1;

@@ -12,23 +12,33 @@ import org.openjdk.jmh.annotations.Param;
 
 /**
  * The JMH invocations of a run, so that nothing is measured twice and nothing is asked of a strategy or library that
- * it does not have. Every strategy at the profile's first algorithm; at the other algorithms only the strategies whose
- * credential is signed (a session's cost does not depend on the JWS algorithm, so it is measured once) and the
- * algorithm's floors, and no throughput: how a strategy scales over cores is a property of the strategy, measured at
- * the first algorithm, while at the others it would only repeat the signature's cost that authenticate shows. Then the library axis: for every JWT library but the default, the profile's benchmarks on the
- * JWT strategies each applies to, at the algorithms the library supports (java-jwt has no EdDSA: that pair is left
- * out, not measured as something else), beside the library's verify floor.
+ * it does not have.
+ * <ul>
+ * <li>Every strategy at the profile's first algorithm; at the others only the strategies whose credential is signed (a
+ * session's cost does not depend on the JWS algorithm, so it is measured once) and the algorithm's floors.
+ * <li>Every strategy on the first store; on the others (Redis) only the strategies that keep server state (a stateless
+ * JWT's check never calls the store), and only at the first algorithm: what a store adds is its round trips, which
+ * do not depend on the algorithm.
+ * <li>Throughput (how a check scales over cores, a property of the strategy) at the first algorithm and payload only,
+ * for the strategies the profile names: at other algorithms and payloads it would only repeat what authenticate
+ * shows.
+ * <li>The library axis: for every JWT library but the default, the profile's benchmarks on the JWT strategies each
+ * applies to, at the algorithms the library supports (java-jwt has no EdDSA: that pair is left out, not measured as
+ * something else), beside the library's verify floor, on the first store and payload: the library's share of a check
+ * does not depend on the store, and the payload's effect is measured on the default library.
+ * </ul>
  */
 final class RunPlan {
 
     static final String LIBRARY_FLOOR = "FloorBenchmark.libraryVerify";
 
-    /** The timed benchmarks beyond the first algorithm, by class or method. */
-    private static final List<String> TIMED_BEYOND_FIRST =
+    /** The timed benchmarks of a strategy, by class or method; throughput apart. */
+    private static final List<String> STRATEGY_TIMED =
             List.of("AuthenticateBenchmark.authenticate", "RejectBenchmark", "LoginBenchmark", "RefreshBenchmark");
     /** The floors that depend on the algorithm. */
     private static final List<String> ALGORITHM_FLOORS = List.of("FloorBenchmark.rawVerify", LIBRARY_FLOOR);
     private static final List<String> SHOT_CLASSES = List.of("LogoutBenchmark", "RevocationLatencyBenchmark");
+    private static final String REDIS = "REDIS";
 
     private RunPlan() {
     }
@@ -37,17 +47,38 @@ final class RunPlan {
      * The timed invocations on the default library.
      *
      * @param run the run's parameters: algorithm, payload, store, population, codec (the default library)
-     * @param everything the include patterns of every timed benchmark (with the Redis floor when on Redis)
+     * @param matrix the profile's throughput methods and the strategies they measure
      */
-    static List<Invocation> timed(Map<String, List<String>> run, List<String> everything) {
+    static List<Invocation> timed(Map<String, List<String>> run, Profile.Matrix matrix) {
         List<Invocation> invocations = new ArrayList<>();
         List<String> algorithms = run.get("algorithm");
-        invocations.add(new Invocation("every strategy, " + algorithms.get(0), everything,
-                with(run, "algorithm", algorithms.subList(0, 1))));
+        List<String> stores = run.get("store");
+        Map<String, List<String>> first = with(run, "algorithm", algorithms.subList(0, 1));
+        for (String store : stores) {
+            boolean firstStore = store.equals(stores.get(0));
+            Predicate<String> wanted = firstStore ? id -> true : RunPlan::keepsServerState;
+            Map<String, List<String>> onStore = with(first, "store", List.of(store));
+            List<String> floors = new ArrayList<>();
+            if (firstStore) {
+                floors.add("FloorBenchmark");
+            }
+            if (store.equals(REDIS)) {
+                floors.add("RedisFloorBenchmark");
+            }
+            String label = (firstStore ? "every strategy, " : "strategies with server state, ") + algorithms.get(0)
+                    + (stores.size() > 1 ? ", " + store : "");
+            invocations.addAll(byStrategies(label, STRATEGY_TIMED, wanted, onStore, floors));
+            Predicate<String> measuredForThroughput = wanted.and(id -> matrix.throughputStrategies().isEmpty()
+                    || matrix.throughputStrategies().contains(id));
+            invocations.addAll(byStrategies(label + ", throughput",
+                    matrix.throughputs().stream().map(method -> "AuthenticateBenchmark." + method).toList(),
+                    measuredForThroughput, with(onStore, "payload", run.get("payload").subList(0, 1)), List.of()));
+        }
         if (algorithms.size() > 1) {
-            Map<String, List<String>> rest = with(run, "algorithm", algorithms.subList(1, algorithms.size()));
+            Map<String, List<String>> rest = with(with(run, "algorithm", algorithms.subList(1, algorithms.size())),
+                    "store", stores.subList(0, 1));
             invocations.addAll(byStrategies("signed strategies, " + String.join(", ", rest.get("algorithm")),
-                    TIMED_BEYOND_FIRST, RunPlan::signed, rest, ALGORITHM_FLOORS));
+                    STRATEGY_TIMED, RunPlan::signed, rest, ALGORITHM_FLOORS));
         }
         return invocations;
     }
@@ -59,7 +90,8 @@ final class RunPlan {
         invocations.add(new Invocation("every strategy, " + algorithms.get(0), List.of(Profile.SHOTS),
                 with(run, "algorithm", algorithms.subList(0, 1))));
         if (algorithms.size() > 1) {
-            Map<String, List<String>> rest = with(run, "algorithm", algorithms.subList(1, algorithms.size()));
+            Map<String, List<String>> rest = with(with(run, "algorithm", algorithms.subList(1, algorithms.size())),
+                    "store", run.get("store").subList(0, 1));
             invocations.addAll(byStrategies("signed strategies, " + String.join(", ", rest.get("algorithm")),
                     SHOT_CLASSES, RunPlan::signed, rest, List.of()));
         }
@@ -79,8 +111,9 @@ final class RunPlan {
             if (library == JwtLibrary.JJWT || algorithms.isEmpty()) {
                 continue;
             }
-            Map<String, List<String>> parameters = with(with(run, "algorithm", algorithms), "codec",
-                    List.of(library.id()));
+            Map<String, List<String>> parameters = with(with(with(with(run, "algorithm", algorithms), "codec",
+                    List.of(library.id())), "store", run.get("store").subList(0, 1)), "payload",
+                    run.get("payload").subList(0, 1));
             invocations.addAll(byStrategies(library.id(), libraries.benchmarks(), wanted, parameters,
                     List.of(LIBRARY_FLOOR)));
         }
@@ -114,6 +147,10 @@ final class RunPlan {
 
     private static boolean signed(String strategy) {
         return StrategyKind.of(strategy).traits().signed();
+    }
+
+    private static boolean keepsServerState(String strategy) {
+        return StrategyKind.of(strategy).traits().keepsServerState();
     }
 
     private static Map<String, List<String>> with(Map<String, List<String>> parameters, String name,

@@ -25,12 +25,15 @@ class RunPlanTest {
 
     @Test
     void sessionsAreMeasuredAtTheFirstAlgorithmOnlyAndEveryFloorOncePerAlgorithm() {
-        List<Invocation> timed = RunPlan.timed(run(List.of("HS256", "ES256")), List.of(Profile.TIMED));
+        List<Invocation> timed = RunPlan.timed(run(List.of("HS256", "ES256")), Profile.QUICK.matrix);
 
-        assertThat(timed.get(0).parameters().get("algorithm")).containsExactly("HS256");
-        assertThat(timed.get(0).parameters()).doesNotContainKey("strategy");
-        assertThat(timed.get(0).includes()).containsExactly(Profile.TIMED);
-        List<Invocation> rest = timed.subList(1, timed.size());
+        List<Invocation> firstAlgorithm = timed.stream()
+                .filter(invocation -> invocation.parameters().get("algorithm").contains("HS256")).toList();
+        assertThat(firstAlgorithm).allSatisfy(invocation ->
+                assertThat(invocation.parameters().get("algorithm")).containsExactly("HS256"));
+        assertThat(firstAlgorithm.get(0).parameters().get("strategy")).hasSize(7);
+        assertThat(firstAlgorithm.get(0).includes()).contains(Invocation.pattern("FloorBenchmark"));
+        List<Invocation> rest = timed.subList(firstAlgorithm.size(), timed.size());
         assertThat(rest).allSatisfy(invocation -> {
             assertThat(invocation.parameters().get("algorithm")).containsExactly("ES256");
             assertThat(invocation.parameters().get("strategy")).doesNotContain("session", "sliding-session");
@@ -53,8 +56,53 @@ class RunPlanTest {
     }
 
     @Test
-    void oneAlgorithmIsOneInvocation() {
-        assertThat(RunPlan.timed(run(List.of("HS256")), List.of(Profile.TIMED))).hasSize(1);
+    void theStoreAxisOnlyForStrategiesWithServerStateAndOnlyAtTheFirstAlgorithm() {
+        Map<String, List<String>> run = run(List.of("HS256", "ES256"));
+        run.put("store", List.of("CAFFEINE", "REDIS"));
+        run.put("payload", List.of("TYPICAL", "SMALL", "LARGE"));
+
+        List<Invocation> timed = RunPlan.timed(run, Profile.FULL.matrix);
+
+        List<Invocation> onRedis = timed.stream().filter(i -> i.parameters().get("store").contains("REDIS")).toList();
+        assertThat(onRedis).isNotEmpty().allSatisfy(invocation -> {
+            assertThat(invocation.parameters().get("store")).containsExactly("REDIS");
+            assertThat(invocation.parameters().get("algorithm")).containsExactly("HS256");
+            assertThat(invocation.parameters().get("strategy")).doesNotContain("stateless-jwt", "sliding-jwt");
+        });
+        assertThat(timed).flatExtracting(Invocation::includes)
+                .containsOnlyOnce(Invocation.pattern("FloorBenchmark"), Invocation.pattern("RedisFloorBenchmark"));
+        assertThat(onRedis).flatExtracting(Invocation::includes).contains(Invocation.pattern("RedisFloorBenchmark"))
+                .doesNotContain(Invocation.pattern("FloorBenchmark"));
+        List<Invocation> throughput = timed.stream().filter(i -> i.includes().stream()
+                .anyMatch(include -> include.contains("throughput"))).toList();
+        assertThat(throughput).hasSize(2).allSatisfy(invocation -> {
+            assertThat(invocation.includes()).containsExactly(
+                    Invocation.pattern("AuthenticateBenchmark.throughput1Thread"),
+                    Invocation.pattern("AuthenticateBenchmark.throughput2Threads"));
+            assertThat(invocation.parameters().get("payload")).containsExactly("TYPICAL");
+        });
+        assertThat(RunPlan.libraryAxis(Profile.FULL.libraries, run)).isNotEmpty().allSatisfy(invocation -> {
+            assertThat(invocation.parameters().get("store")).containsExactly("CAFFEINE");
+            assertThat(invocation.parameters().get("payload")).containsExactly("TYPICAL");
+        });
+    }
+
+    @Test
+    void quickMeasuresTheTwoThreadThroughputOfTheTwoStrategiesTheScalingClaimCompares() {
+        List<Invocation> throughput = RunPlan.timed(run(List.of("HS256", "ES256")), Profile.QUICK.matrix).stream()
+                .filter(i -> i.includes().stream().anyMatch(include -> include.contains("throughput"))).toList();
+
+        assertThat(throughput).singleElement().satisfies(invocation -> {
+            assertThat(invocation.includes()).containsExactly(
+                    Invocation.pattern("AuthenticateBenchmark.throughput2Threads"));
+            assertThat(invocation.parameters().get("strategy")).containsExactly("session", "stateless-jwt");
+        });
+    }
+
+    @Test
+    void oneAlgorithmOnOneStoreIsOneInvocationPerSetOfStrategies() {
+        assertThat(RunPlan.timed(run(List.of("HS256")), Profile.CI.matrix)).as("every strategy, refresh apart")
+                .hasSize(2);
         assertThat(RunPlan.shots(run(List.of("HS256")))).hasSize(1);
     }
 
