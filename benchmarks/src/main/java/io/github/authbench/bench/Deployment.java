@@ -11,6 +11,7 @@ import io.github.authbench.strategy.StrategyKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -25,6 +26,8 @@ public final class Deployment implements AutoCloseable {
 
     /** Population users are numbered from here, apart from the users the benchmarks log in. */
     private static final int POPULATION_USERS = 1_000_000;
+    /** Threads of a population fill: the size of a Jedis client's connection pool, so a fill on Redis keeps it busy. */
+    private static final int FILL_THREADS = 8;
 
     private final String strategy;
     private final Clock clock;
@@ -86,19 +89,24 @@ public final class Deployment implements AutoCloseable {
 
     /**
      * Logs {@code logins} other users in through an HS256 twin on the shared store, logging each out if asked. The twin
-     * is thread-safe like every strategy, so the fill uses every core: it is setup, not measurement.
+     * is thread-safe like every strategy, so the fill runs on {@link #FILL_THREADS} threads: it is setup, not
+     * measurement, and on Redis it waits on round trips more than it computes (on 2 cores the common pool's one or two
+     * threads made a 100,000-login fill take seconds of every Redis fork).
      */
     void issueWithTwin(int logins, Payload payload, boolean logOutEach) {
         int firstUser = POPULATION_USERS + twinUsers;
         twinUsers += logins;
+        ForkJoinPool fill = new ForkJoinPool(FILL_THREADS);
         try (AuthStrategy twin = Strategies.create(strategy,
                 StrategyConfig.builder().clock(clock).algorithm("HS256").store(storeA).build())) {
-            IntStream.range(0, logins).parallel().forEach(i -> {
+            fill.submit(() -> IntStream.range(0, logins).parallel().forEach(i -> {
                 String access = twin.login(payload.principal(firstUser + i)).access();
                 if (logOutEach) {
                     twin.logout(access);
                 }
-            });
+            })).join();
+        } finally {
+            fill.shutdown();
         }
         if (callsOfA != null) {
             callsOfA.reset();

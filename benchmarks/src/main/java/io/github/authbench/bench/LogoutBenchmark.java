@@ -33,7 +33,7 @@ public class LogoutBenchmark extends StrategyWithServerState {
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
         node = deployment.nodeA();
-        Settle.rehearseThenSettle(RevocationLatencyBenchmark.REHEARSAL, i -> {
+        Settle.rehearseThenSettle(Settle.REHEARSED_SHOTS, i -> {
             login();
             logout();
         });

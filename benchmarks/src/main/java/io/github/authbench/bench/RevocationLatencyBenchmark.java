@@ -31,13 +31,10 @@ public class RevocationLatencyBenchmark extends StrategyRevokedAtOnce {
     private Credentials live;
     private int user;
 
-    /** Shots rehearsed before warmup, or as many as {@link Settle}'s time bound allows. */
-    static final int REHEARSAL = 20_000;
-
     @Setup(Level.Trial)
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
-        Settle.rehearseThenSettle(REHEARSAL, i -> {
+        Settle.rehearseThenSettle(Settle.REHEARSED_SHOTS, i -> {
             try {
                 loginAndSeeItOnB();
             } catch (AuthException e) {

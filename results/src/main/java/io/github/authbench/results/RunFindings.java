@@ -82,13 +82,17 @@ public final class RunFindings {
 
     /**
      * The same, on other axes: {@code codec} (a JWT library) or {@code jdk}. A strategy whose credential is not signed
-     * costs the same at every algorithm, so a run measures it at one: it is found whatever the algorithm asked.
+     * costs the same at every algorithm, and one that keeps no server state the same on every store, so a run measures
+     * it at one: it is found whatever the algorithm or store asked.
      */
     public Optional<Metric> find(String name, ExactMeasurement m, Map<String, String> axes) {
-        Map<String, String> wanted = new HashMap<>(Map.of("strategy", m.strategy(), "store", m.store(),
-                "payload", m.payload()));
-        if (run.strategy(m.strategy()).map(StrategyDescription::signed).orElse(true)) {
+        Map<String, String> wanted = new HashMap<>(Map.of("strategy", m.strategy(), "payload", m.payload()));
+        Optional<StrategyDescription> strategy = run.strategy(m.strategy());
+        if (strategy.map(StrategyDescription::signed).orElse(true)) {
             wanted.put("algorithm", m.algorithm());
+        }
+        if (strategy.map(StrategyDescription::keepsServerState).orElse(true)) {
+            wanted.put("store", m.store());
         }
         wanted.putAll(axes);
         return find(name, wanted);

@@ -23,7 +23,8 @@ public enum Profile {
     /**
      * All strategies, HS256 and ES256, one payload, within 10 minutes on 2 cores: one fork per benchmark, 0.5 s of
      * warmup, then 30 iterations of 100 ms, each fork cut where its score became steady ({@link SteadyState}); then
-     * the scores whose 99.9% error is over 10% get more forks while the 10 minutes last. Many short iterations, because
+     * the scores whose 99.9% error is over 10% get more forks while the budget lasts: 9.5 minutes from the start of the
+     * run, so that a fresh clone's first {@code ./authbench run}, build included, takes 10. Many short iterations, because
      * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
      * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Single shots: each
      * benchmark rehearses its shot untimed first, then 300 measured shots give a p99 that is not the maximum.
@@ -32,7 +33,7 @@ public enum Profile {
     QUICK(new Timing(1, 1, 500, 30, 100), new Shots(20, 300),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000, List.of("throughput2Threads"),
                     List.of("session", "stateless-jwt")), Libraries.STATELESS,
-            new Precision(0.10, Duration.ofMinutes(10), 1, 3)),
+            new Precision(0.10, Duration.ofSeconds(570), 1, 3)),
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
