@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * The run settings of every profile, in one place. Timed benchmarks (average time, throughput) and single-shot
  * benchmarks (logout and revocation latency, one call per iteration on a fresh login) need different iteration counts,
- * so a run makes two JMH invocations.
+ * so they run in separate JMH invocations ({@link RunPlan}).
  */
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
