@@ -22,6 +22,8 @@ class CommandLineTest {
         assertOneLineError(new String[] {"run", "--nope"}, "Unknown option: '--nope'");
         assertOneLineError(new String[] {"run", "--", "-f", "notanumber"}, "notanumber");
         assertOneLineError(new String[] {}, "name a command: run");
+        assertOneLineError(new String[] {"ab", "--help"}, "'ab' is not a command: name one of run, report, compare");
+        assertOneLineError(new String[] {"nosuch"}, "'nosuch' is not a command");
     }
 
     @Test

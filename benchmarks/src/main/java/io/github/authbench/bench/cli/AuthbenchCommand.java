@@ -35,6 +35,13 @@ public final class AuthbenchCommand implements Runnable {
             }
             throw e;
         });
+        // Picocli would print the top-level help and exit 0 for "authbench nosuch --help": a command that does not
+        // exist must say so.
+        if (args.length > 0 && !args[0].startsWith("-") && !line.getSubcommands().containsKey(args[0])) {
+            System.err.println("authbench: '" + args[0] + "' is not a command: name one of "
+                    + String.join(", ", line.getSubcommands().keySet()) + " (./authbench --help)");
+            return 2;
+        }
         return line.execute(args);
     }
 
