@@ -117,8 +117,7 @@ public enum Imprecision {
         for (int f = 0; f < forks.size(); f++) {
             double[] fork = forks.get(f);
             double median = MedianInterval.of(fork).median();
-            double spread = 1.4826 * MedianInterval.of(Arrays.stream(fork).map(x -> Math.abs(x - median)).toArray())
-                    .median();
+            double spread = RunNoise.robustSpread(fork, median);
             outlying[f] = new boolean[fork.length];
             List<Double> rest = new ArrayList<>();
             for (int i = 0; i < fork.length; i++) {

@@ -269,7 +269,7 @@ public final class ReportBuilder {
                         + "added), %d still imprecise when the rounds or the time budget ran out. Warm-up ended where each "
                         + "fork's score became steady: %d measured iterations in all were moved to warm-up (the MSER "
                         + "rule; they stay in the JMH file). Single shots have no target: they are read as percentiles.",
-                100 * targeted.get(0).precision().target(), targeted.size() - imprecise.size(),
+                100 * findings.precisionTarget().orElseThrow(), targeted.size() - imprecise.size(),
                 targeted.size(), byStatus.getOrDefault(PrecisionTarget.Status.MET, List.of()).size(),
                 byStatus.getOrDefault(PrecisionTarget.Status.REFINED, List.of()).size(),
                 targeted.stream().mapToInt(result -> result.precision().addedForks()).sum(), imprecise.size(),

@@ -53,7 +53,7 @@ final class RunNoise {
     }
 
     /** 1.4826 times the median absolute deviation from {@code centre}: a standard deviation that outliers do not move. */
-    private static double robustSpread(double[] values, double centre) {
+    static double robustSpread(double[] values, double centre) {
         double[] deviations = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             deviations[i] = Math.abs(values[i] - centre);

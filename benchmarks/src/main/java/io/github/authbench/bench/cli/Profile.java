@@ -114,6 +114,11 @@ public enum Profile {
      */
     record Precision(double target, Duration budget, int forksPerRound, int maxRounds) {
         static final Precision NONE = new Precision(1, Duration.ZERO, 0, 0);
+
+        /** Whether the profile refines at all (smoke and ci keep their fixed recipe). */
+        boolean refines() {
+            return maxRounds > 0;
+        }
     }
 
     final Timing timing;

@@ -111,15 +111,16 @@ final class RunCommand implements Callable<Integer> {
         List<ResultParts.Jdk> timedJdks = timedParts.merge(severalJdks);
         Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedJdks);
         jdks.addAll(shotParts.merge(severalJdks));
-        if (chosen.precision.maxRounds() > 0) {
+        if (chosen.precision.refines()) {
+            Instant deadline = started.plus(chosen.precision.budget());
             System.out.printf(Locale.ROOT, "[3b] refinement: the timed scores over %.0f%% error, measured again until "
-                    + "%s%n", 100 * chosen.precision.target(), started.plus(chosen.precision.budget()));
+                    + "%s%n", 100 * chosen.precision.target(), deadline);
             Map<String, String> javaByJdk = new LinkedHashMap<>();
             for (int i = 0; i < timedJdks.size() && i < javas.size(); i++) {
                 javaByJdk.put(timedJdks.get(i).feature(), javas.get(i));
             }
-            new RefinementLoop(chosen, extra, javaByJdk::get).run(run.resolve(RunDirectory.TIMED),
-                    started.plus(chosen.precision.budget()), firstPass);
+            new RefinementLoop(chosen, extra, javaByJdk::get).run(run.resolve(RunDirectory.TIMED), deadline,
+                    firstPass);
         }
         // what the run measured: the default library, then those of the library axis
         parameters.put("codec", timed.stream().flatMap(invocation -> invocation.parameters().get("codec").stream())
@@ -137,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         jmhSettings.put("iterationMillis", chosen.timing.iterationMillis());
         jmhSettings.put("warmupShots", chosen.shots.warmup());
         jmhSettings.put("measuredShots", chosen.shots.measured());
-        if (chosen.precision.maxRounds() > 0) {
+        if (chosen.precision.refines()) {
             jmhSettings.put("precisionTarget", chosen.precision.target());
             jmhSettings.put("budgetSeconds", chosen.precision.budget().toSeconds());
             jmhSettings.put("maxRefinementRounds", chosen.precision.maxRounds());

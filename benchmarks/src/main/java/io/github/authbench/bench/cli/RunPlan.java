@@ -1,5 +1,6 @@
 package io.github.authbench.bench.cli;
 
+import io.github.authbench.bench.StoreKind;
 import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.StrategyKind;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ final class RunPlan {
     /** The floors that depend on the algorithm. */
     private static final List<String> ALGORITHM_FLOORS = List.of("FloorBenchmark.rawVerify", LIBRARY_FLOOR);
     private static final List<String> SHOT_CLASSES = List.of("LogoutBenchmark", "RevocationLatencyBenchmark");
-    private static final String REDIS = "REDIS";
 
     private RunPlan() {
     }
@@ -62,7 +62,7 @@ final class RunPlan {
             if (firstStore) {
                 floors.add("FloorBenchmark");
             }
-            if (store.equals(REDIS)) {
+            if (store.equals(StoreKind.REDIS.name())) {
                 floors.add("RedisFloorBenchmark");
             }
             String label = (firstStore ? "every strategy, " : "strategies with server state, ") + algorithms.get(0)
