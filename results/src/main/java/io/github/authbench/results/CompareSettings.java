@@ -3,14 +3,14 @@ package io.github.authbench.results;
 /**
  * How strict a comparison is.
  *
- * @param alpha              significance level of the Mann-Whitney U test (0.05: benchstat's default)
- * @param thresholdPercent   a significant worsening fails the gate only beyond this (10%)
+ * @param alpha              one minus the confidence of each change's interval (0.05: 95% intervals)
+ * @param thresholdPercent   a worsening whose interval excludes no change fails the gate only beyond this (5%)
  * @param allowOtherMachine  compare runs from different CPUs, core counts or JDKs anyway (the numbers then mix
  *                           the code's change with the machine's)
  */
 public record CompareSettings(double alpha, double thresholdPercent, boolean allowOtherMachine) {
 
-    public static final CompareSettings DEFAULTS = new CompareSettings(0.05, 10, false);
+    public static final CompareSettings DEFAULTS = new CompareSettings(0.05, 5, false);
 
     public CompareSettings {
         if (!(alpha > 0 && alpha < 1)) {

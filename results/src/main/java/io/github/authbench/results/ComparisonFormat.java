@@ -34,12 +34,13 @@ public enum ComparisonFormat {
         c.machineDifferences().forEach(d -> out.append("WARNING: different machine: ").append(d).append("\n"));
         out.append("\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"benchmark", "baseline", "candidate", "change", "fork gap", "p", "verdict"});
+        rows.add(new String[] {"benchmark", "baseline", "candidate", "change", (100 - Math.round(c.settings().alpha()
+                * 100)) + "% interval", "verdict"});
         for (TimedChange t : c.timed()) {
             rows.add(new String[] {t.benchmark(), interval(t.baseline(), t.unit()), interval(t.candidate(), t.unit()),
                     t.changePercent() == null ? "" : Units.percent(t.changePercent()),
-                    t.forkGapPercent() == null ? "" : Units.percent(t.forkGapPercent()),
-                    t.pValue() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", t.pValue()), t.verdict().label});
+                    t.lowPercent() == null ? "" : Units.percent(t.lowPercent()) + " .. " + Units.percent(t.highPercent()),
+                    t.verdict().label});
         }
         out.append(markdown ? markdownTable(rows) : textTable(rows));
         List<String[]> exactRows = new ArrayList<>();
@@ -64,34 +65,33 @@ public enum ComparisonFormat {
     }
 
     static String settingsLine(Comparison c) {
-        return String.format(Locale.ROOT, "medians of raw iteration samples with 95%% intervals; Mann-Whitney U, alpha "
-                        + "%.2f; a significant worsening beyond %.0f%% between the medians and between every pair of forks (fork "
-                        + "gap: candidate's best fork vs baseline's worst) fails; ~ = no significant change; %d cores (%s)",
-                c.settings().alpha(), c.settings().thresholdPercent(), c.candidate().manifest().environment().cores(),
-                c.candidate().manifest().environment().cpu());
+        return String.format(Locale.ROOT, "%s; medians of each side's iterations with 95%% intervals; the verdict comes "
+                        + "from the forks: a worsening fails when its %.0f%% interval excludes no change and it is worse than "
+                        + "%s; ~ = the interval includes no change; %d cores (%s)", c.design().description,
+                100 * (1 - c.settings().alpha()), Units.percent(c.settings().thresholdPercent()),
+                c.candidate().manifest().environment().cores(), c.candidate().manifest().environment().cpu());
     }
 
+    /** What the gate could see in these runs: the smallest worsening a benchmark of typical scatter needs to fail. */
     public static String noiseLine(Comparison c) {
-        if (c.noise() == 0) {
-            return "too few benchmarks to measure the noise between these runs: the threshold alone decides";
+        if (Double.isNaN(c.smallestFailingChange())) {
+            return "one fork a side: nothing shows how much forks scatter, so no change has an interval and none can "
+                    + "fail (gate with ./authbench ab, or two or more forks a side)";
         }
-        String line = String.format(Locale.ROOT, "noise between these runs: %.0f%% (robust spread of the benchmarks' "
-                        + "changes); a change counts only beyond %.0f times that: the smallest failing change here is %s",
-                Math.expm1(c.noise()) * 100, GatePolicy.NOISE_MULTIPLE, Units.percent(c.smallestFailingChange() * 100));
-        if (c.timed().stream().noneMatch(TimedChange::singleShot)) {
+        String line = "smallest change it can see: " + Units.percent(c.smallestFailingChange() * 100)
+                + " (the threshold, or the typical interval's half-width if wider)";
+        if (Double.isNaN(c.smallestFailingShotChange())) {
             return line;
         }
-        return line + String.format(Locale.ROOT, "; single shots: noise %.0f%%, smallest failing change %s",
-                Math.expm1(c.shotNoise()) * 100, Units.percent(c.smallestFailingShotChange() * 100));
+        return line + "; single shots: " + Units.percent(c.smallestFailingShotChange() * 100);
     }
 
     /** The last line, which a CI log shows: the verdict and the counts behind it. */
     public static String summary(Comparison c) {
         String counts = c.count(Verdict.REGRESSED) + " regressed, "
-                + (c.count(Verdict.UNCONFIRMED) > 0 ? c.count(Verdict.UNCONFIRMED) + " worse beyond the noise in "
-                        + "one-fork runs (unconfirmed: gate with two or more forks per benchmark), " : "")
-                + c.count(Verdict.WITHIN_NOISE)
-                + " within noise, " + c.count(Verdict.WORSE) + " worse within threshold, "
+                + (c.count(Verdict.UNCONFIRMED) > 0 ? c.count(Verdict.UNCONFIRMED) + " worse beyond the threshold "
+                        + "with one fork a side (unconfirmed: no interval), " : "")
+                + c.count(Verdict.WORSE) + " worse within threshold, "
                 + c.count(Verdict.BETTER) + " better, " + c.count(Verdict.SAME) + " unchanged, "
                 + (c.count(Verdict.ONLY_IN_BASELINE) + c.count(Verdict.ONLY_IN_CANDIDATE)) + " on one side only";
         return (c.regressed() ? "REGRESSION: " : "no regression: ") + counts;
@@ -150,15 +150,20 @@ public enum ComparisonFormat {
         return " ".repeat(width - text.length()) + text;
     }
 
+    private static Double finiteOrNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
     private static String json(Comparison c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("baseline", c.baseline().path().toString());
         out.put("candidate", c.candidate().path().toString());
         out.put("settings", c.settings());
+        out.put("design", c.design());
         out.put("noise", c.noise());
-        out.put("smallestFailingChange", c.smallestFailingChange());
+        out.put("smallestFailingChange", finiteOrNull(c.smallestFailingChange()));
         out.put("shotNoise", c.shotNoise());
-        out.put("smallestFailingShotChange", c.smallestFailingShotChange());
+        out.put("smallestFailingShotChange", finiteOrNull(c.smallestFailingShotChange()));
         out.put("machineDifferences", c.machineDifferences());
         out.put("regressed", c.regressed());
         out.put("summary", summary(c));

@@ -1,7 +1,9 @@
 package io.github.authbench.results;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Whether two runs can be compared at all: the same settings, and the same machine unless told otherwise. */
@@ -22,7 +24,7 @@ final class RunsComparable {
         List<String> setup = new ArrayList<>();
         differ(setup, "profile", a.profile(), b.profile());
         differ(setup, "parameters", a.parameters(), b.parameters());
-        differ(setup, "JMH settings", a.jmh(), b.jmh());
+        differ(setup, "JMH settings", settings(a), settings(b));
         differ(setup, "extra JMH arguments", a.extraJmhArguments(), b.extraJmhArguments());
         if (!setup.isEmpty()) {
             throw new BadRunException("runs made with different settings (" + String.join("; ", setup)
@@ -37,6 +39,13 @@ final class RunsComparable {
                     + "): their numbers are not comparable; --allow-other-machine compares them anyway");
         }
         return machine;
+    }
+
+    /** The JMH settings but the ab session's name: two separate ab sessions' sides are comparable runs. */
+    private static Map<String, Object> settings(RunManifest manifest) {
+        Map<String, Object> settings = new HashMap<>(manifest.jmh());
+        settings.remove(ComparisonDesign.SESSION);
+        return settings;
     }
 
     private static void differ(List<String> differences, String what, Object a, Object b) {

@@ -1,90 +1,93 @@
 package io.github.authbench.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
- * Each timed benchmark of two runs, on its own: medians with 95% intervals of the raw per-iteration samples, the
- * Mann-Whitney U test, the fork gap, and the verdict those give before the runs' noise is weighed ({@link GatePolicy}).
+ * Each timed benchmark of two runs: the change its forks show, with an interval ({@link ForkEvidence},
+ * {@link ForkNoise}), and the verdict. A worsening fails the gate when its interval excludes no change and its estimate
+ * is worse than the threshold; a benchmark on one side only is listed as such, never dropped.
  */
 final class TimedChanges {
 
-    /** Fewer samples than this per side and the U test's normal approximation means nothing: the verdict is {@code ~}. */
-    static final int MIN_SAMPLES = 3;
+    /** The changes, and the noise each kind of benchmark was held against. */
+    record Result(List<TimedChange> changes, ForkNoise noise, ForkNoise shotNoise, List<Double> halfWidths,
+            List<Double> shotHalfWidths) {
+    }
 
     private TimedChanges() {
     }
 
-    /** One change per benchmark in either run; a benchmark on one side only is listed as such, never dropped. */
-    static List<TimedChange> between(RunDirectory baseline, RunDirectory candidate, CompareSettings settings) {
+    static Result between(RunDirectory baseline, RunDirectory candidate, CompareSettings settings,
+            ComparisonDesign design) {
         Map<String, BenchmarkResult> before = baseline.benchmarksByKey();
         Map<String, BenchmarkResult> after = candidate.benchmarksByKey();
+        Map<String, ForkEvidence> evidence = new LinkedHashMap<>();
+        before.forEach((key, result) -> {
+            if (after.containsKey(key)) {
+                evidence.put(key, ForkEvidence.of(design, result.primary(), after.get(key).primary()));
+            }
+        });
+        ForkNoise noise = ForkNoise.of(design, kind(evidence, before, false), settings.alpha());
+        ForkNoise shotNoise = ForkNoise.of(design, kind(evidence, before, true), settings.alpha());
         List<TimedChange> changes = new ArrayList<>();
-        before.forEach((key, result) -> changes.add(after.containsKey(key)
-                ? change(key, result.singleShot(), result.primary(), after.get(key).primary(), settings)
-                : new TimedChange(key, result.primary().unit(), result.singleShot(),
+        List<Double> halfWidths = new ArrayList<>();
+        List<Double> shotHalfWidths = new ArrayList<>();
+        before.forEach((key, result) -> {
+            if (!after.containsKey(key)) {
+                changes.add(new TimedChange(key, result.primary().unit(), result.singleShot(),
                         MedianInterval.of(result.primary().samples()), null, null, null, null,
-                        Verdict.ONLY_IN_BASELINE)));
+                        Verdict.ONLY_IN_BASELINE));
+                return;
+            }
+            ForkNoise held = result.singleShot() ? shotNoise : noise;
+            TimedChange change = change(key, result.singleShot(), result.primary(), after.get(key).primary(),
+                    evidence.get(key), held, settings);
+            if (held.known()) {
+                (result.singleShot() ? shotHalfWidths : halfWidths).add(held.halfWidth(evidence.get(key)));
+            }
+            changes.add(change);
+        });
         after.forEach((key, result) -> {
             if (!before.containsKey(key)) {
                 changes.add(new TimedChange(key, result.primary().unit(), result.singleShot(), null,
                         MedianInterval.of(result.primary().samples()), null, null, null, Verdict.ONLY_IN_CANDIDATE));
             }
         });
-        return changes;
+        return new Result(changes, noise, shotNoise, halfWidths, shotHalfWidths);
     }
 
-    static TimedChange change(String key, boolean singleShot, Metric baseline, Metric candidate,
-            CompareSettings settings) {
-        double[] x = baseline.samples();
-        double[] y = candidate.samples();
-        MedianInterval a = MedianInterval.of(x);
-        MedianInterval b = MedianInterval.of(y);
-        double change = (b.median() - a.median()) / a.median();
-        Double forkGap = forkGap(baseline, candidate);
-        Double p = x.length >= MIN_SAMPLES && y.length >= MIN_SAMPLES
-                ? new MannWhitneyUTest().mannWhitneyUTest(x, y) : null;
-        Verdict verdict = p == null || !(p < settings.alpha()) ? Verdict.SAME
-                : significantVerdict(baseline.direction().worsening(a.median(), b.median()), forkGap,
-                        settings.thresholdPercent() / 100);
-        return new TimedChange(key, baseline.unit(), singleShot, a, b, change * 100, p,
-                forkGap == null ? null : forkGap * 100, verdict);
-    }
-
-    /**
-     * A significant change: better, worse within the threshold, or beyond it; beyond it only if the fork gap is too
-     * (with one fork on a side there is no gap, and {@link GatePolicy} decides what such a change is).
-     */
-    private static Verdict significantVerdict(double worsening, Double forkGap, double threshold) {
-        if (worsening <= 0) {
-            return Verdict.BETTER;
-        }
-        if (worsening <= threshold) {
-            return Verdict.WORSE;
-        }
-        return forkGap == null || forkGap > threshold ? Verdict.REGRESSED : Verdict.WITHIN_NOISE;
-    }
-
-    /**
-     * The worsening from the baseline's worst fork to the candidate's best fork, by fork medians. Each fork is a new
-     * JVM with its own JIT decisions and memory layout, and forks of the same code differ by more than their
-     * iterations suggest; iterations pooled over forks cannot show that, a fork-by-fork comparison can. Null when a
-     * side has a single fork: one pair of forks is no evidence beyond the medians themselves.
-     */
-    static Double forkGap(Metric baseline, Metric candidate) {
-        if (baseline.samplesPerFork().size() < 2 || candidate.samplesPerFork().size() < 2) {
-            return null;
-        }
+    static TimedChange change(String key, boolean singleShot, Metric baseline, Metric candidate, ForkEvidence evidence,
+            ForkNoise noise, CompareSettings settings) {
+        MedianInterval a = MedianInterval.of(baseline.samples());
+        MedianInterval b = MedianInterval.of(candidate.samples());
+        double estimate = evidence.estimate();
         Direction direction = baseline.direction();
-        double[] after = candidate.forkMedians();
-        double smallest = Double.POSITIVE_INFINITY;
-        for (double before : baseline.forkMedians()) {
-            for (double candidateFork : after) {
-                smallest = Math.min(smallest, direction.worsening(before, candidateFork));
-            }
+        double worsening = direction.worsening(1, Math.exp(estimate));
+        if (!noise.known()) {
+            Verdict verdict = worsening > settings.thresholdPercent() / 100 ? Verdict.UNCONFIRMED : Verdict.SAME;
+            return new TimedChange(key, baseline.unit(), singleShot, a, b, percent(estimate), null, null, verdict);
         }
-        return smallest;
+        double halfWidth = noise.halfWidth(evidence);
+        double low = estimate - halfWidth;
+        double high = estimate + halfWidth;
+        boolean worse = direction == Direction.LOWER_IS_BETTER ? low > 0 : high < 0;
+        boolean better = direction == Direction.LOWER_IS_BETTER ? high < 0 : low > 0;
+        Verdict verdict = worse ? (worsening > settings.thresholdPercent() / 100 ? Verdict.REGRESSED : Verdict.WORSE)
+                : better ? Verdict.BETTER : Verdict.SAME;
+        return new TimedChange(key, baseline.unit(), singleShot, a, b, percent(estimate), percent(low), percent(high),
+                verdict);
+    }
+
+    private static List<ForkEvidence> kind(Map<String, ForkEvidence> evidence, Map<String, BenchmarkResult> results,
+            boolean singleShots) {
+        return evidence.entrySet().stream().filter(e -> results.get(e.getKey()).singleShot() == singleShots)
+                .map(Map.Entry::getValue).toList();
+    }
+
+    private static double percent(double logRatio) {
+        return Math.expm1(logRatio) * 100;
     }
 }

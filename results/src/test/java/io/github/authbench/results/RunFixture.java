@@ -27,6 +27,7 @@ final class RunFixture {
     private String codec;
     private List<String> libraries = List.of();
     private PrecisionTarget precision;
+    private String session;
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
         return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
@@ -58,6 +59,21 @@ final class RunFixture {
     /** Benchmarks added after this ran on this JWT library ({@code codec}). */
     RunFixture codec(String library) {
         this.codec = library;
+        return this;
+    }
+
+    /** A timed benchmark with each fork's samples given. */
+    RunFixture timedForks(String benchmark, String strategy, String unit, List<double[]> forks) {
+        add(benchmark, strategy, "avgt", unit, forks.get(0));
+        BenchmarkResult added = timed.remove(timed.size() - 1);
+        timed.add(new BenchmarkResult(added.benchmark(), added.mode(), 1, added.params(),
+                new Metric(added.primary().score(), added.primary().error(), unit, forks), Map.of(), precision));
+        return this;
+    }
+
+    /** The run is one side of the {@code ab} session of this name: its forks pair with the other side's. */
+    RunFixture interleaved(String name) {
+        this.session = name;
         return this;
     }
 
@@ -146,7 +162,9 @@ final class RunFixture {
                     RunManifest.SCHEMA_VERSION, profile, List.of("CAFFEINE"), null,
                     libraries.isEmpty() ? Map.of("algorithm", List.of("HS256"))
                             : Map.of("algorithm", List.of("HS256"), "codec", libraries),
-                    Map.of("forks", 1, "measurementIterations", 16), List.of(),
+                    session == null ? Map.of("forks", 1, "measurementIterations", 16)
+                            : Map.of("forks", 1, "measurementIterations", 16, ComparisonDesign.SESSION, session),
+                    List.of(),
                     List.of("17.0.15 (OpenJDK 64-Bit Server VM)"), Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.STRATEGIES).toFile(), describedStrategies());
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.EXACT).toFile(), exact);

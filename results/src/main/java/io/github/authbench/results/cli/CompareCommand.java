@@ -32,7 +32,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CANDIDATE", description = "the run directory under test")
     Path candidate;
 
-    @Option(names = "--threshold", defaultValue = "10%",
+    @Option(names = "--threshold", defaultValue = "5%",
             description = "a significant worsening beyond this fails (default ${DEFAULT-VALUE})")
     String threshold;
 
