@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  * and exit status 2 (compare's 1 means a regression). {@code --help} works on every command: the subcommands inherit it.
  */
 @Command(name = "authbench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class},
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
+                ExactCommand.class},
         description = "Sessions or JWTs? Measured, not argued.")
 public final class AuthbenchCommand implements Runnable {
 
@@ -39,7 +40,8 @@ public final class AuthbenchCommand implements Runnable {
         // exist must say so.
         if (args.length > 0 && !args[0].startsWith("-") && !line.getSubcommands().containsKey(args[0])) {
             System.err.println("authbench: '" + args[0] + "' is not a command: name one of "
-                    + String.join(", ", line.getSubcommands().keySet()) + " (./authbench --help)");
+                    + String.join(", ", line.getSubcommands().keySet().stream().filter(name -> !line.getSubcommands()
+                            .get(name).getCommandSpec().usageMessage().hidden()).toList()) + " (./authbench --help)");
             return 2;
         }
         return line.execute(args);
@@ -47,6 +49,6 @@ public final class AuthbenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, report or compare");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, report, compare or ab");
     }
 }

@@ -154,6 +154,18 @@ public enum Profile {
                 .measurementTime(TimeValue.milliseconds(timing.iterationMillis()));
     }
 
+    /**
+     * The same settings as {@link #timed} or {@link #singleShots}, as arguments of JMH's command line, for one fork:
+     * {@code ./authbench ab} runs each fork in a JMH of the side's own jar.
+     */
+    List<String> oneForkArguments(boolean singleShots) {
+        return singleShots
+                ? List.of("-f", "1", "-wi", Integer.toString(shots.warmup()), "-i", Integer.toString(shots.measured()))
+                : List.of("-f", "1", "-wi", Integer.toString(timing.warmupIterations()),
+                        "-w", timing.warmupMillis() + "ms", "-i", Integer.toString(timing.measurementIterations()),
+                        "-r", timing.iterationMillis() + "ms");
+    }
+
     /** Settings of the single-shot invocation: many shots, as each is one call. */
     ChainedOptionsBuilder singleShots(ChainedOptionsBuilder options) {
         return options

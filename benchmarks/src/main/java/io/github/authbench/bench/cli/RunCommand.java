@@ -1,6 +1,5 @@
 package io.github.authbench.bench.cli;
 
-import io.github.authbench.bench.ExactPass;
 import io.github.authbench.bench.Payload;
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.results.Environment;
@@ -8,7 +7,6 @@ import io.github.authbench.results.Report;
 import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.RunFindings;
 import io.github.authbench.results.RunManifest;
-import io.github.authbench.results.ExactMeasurement;
 import io.github.authbench.strategy.JwtLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,19 +77,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  on " + environment.oneLine());
 
         System.out.println("[1/4] exact pass: sizes, store calls, exposure windows");
-        // Counting is cheap, so every profile counts every payload: the report draws token size against payload size.
-        List<ExactMeasurement> exact = ExactPass.run(chosen.strategies(), chosen.matrix.algorithms(),
-                List.of(Payload.values()), stores, step -> System.out.println("  " + step));
-        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(),
-                ExactPass.describe(chosen.strategies()));
-        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), exact);
+        ExactCommand.write(chosen, stores, run, step -> System.out.println("  " + step));
 
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        parameters.put("algorithm", chosen.matrix.algorithms());
-        parameters.put("payload", chosen.matrix.payloads().stream().map(Payload::name).toList());
-        parameters.put("store", stores.stream().map(StoreKind::name).toList());
-        parameters.put("population", List.of(Integer.toString(chosen.matrix.population())));
-        parameters.put("codec", List.of(JwtLibrary.JJWT.id()));
+        Map<String, List<String>> parameters = parameters(chosen, stores);
 
         List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, chosen.matrix));
         timed.addAll(RunPlan.libraryAxis(chosen.libraries, parameters));
@@ -130,19 +118,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Instant finished = Instant.now();
-        Map<String, Object> jmhSettings = new LinkedHashMap<>();
-        jmhSettings.put("forks", chosen.timing.forks());
-        jmhSettings.put("warmupIterations", chosen.timing.warmupIterations());
-        jmhSettings.put("warmupMillis", chosen.timing.warmupMillis());
-        jmhSettings.put("measurementIterations", chosen.timing.measurementIterations());
-        jmhSettings.put("iterationMillis", chosen.timing.iterationMillis());
-        jmhSettings.put("warmupShots", chosen.shots.warmup());
-        jmhSettings.put("measuredShots", chosen.shots.measured());
-        if (chosen.precision.refines()) {
-            jmhSettings.put("precisionTarget", chosen.precision.target());
-            jmhSettings.put("budgetSeconds", chosen.precision.budget().toSeconds());
-            jmhSettings.put("maxRefinementRounds", chosen.precision.maxRounds());
-        }
+        Map<String, Object> jmhSettings = jmhSettings(chosen);
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
@@ -161,6 +137,35 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println("run directory: " + run.toAbsolutePath());
         return 0;
+    }
+
+    /** The JMH settings of a profile, as {@code run.json} records them. */
+    static Map<String, Object> jmhSettings(Profile profile) {
+        Map<String, Object> jmhSettings = new LinkedHashMap<>();
+        jmhSettings.put("forks", profile.timing.forks());
+        jmhSettings.put("warmupIterations", profile.timing.warmupIterations());
+        jmhSettings.put("warmupMillis", profile.timing.warmupMillis());
+        jmhSettings.put("measurementIterations", profile.timing.measurementIterations());
+        jmhSettings.put("iterationMillis", profile.timing.iterationMillis());
+        jmhSettings.put("warmupShots", profile.shots.warmup());
+        jmhSettings.put("measuredShots", profile.shots.measured());
+        if (profile.precision.refines()) {
+            jmhSettings.put("precisionTarget", profile.precision.target());
+            jmhSettings.put("budgetSeconds", profile.precision.budget().toSeconds());
+            jmhSettings.put("maxRefinementRounds", profile.precision.maxRounds());
+        }
+        return jmhSettings;
+    }
+
+    /** The JMH parameters of a profile's run on these stores, on the default JWT library. */
+    static Map<String, List<String>> parameters(Profile profile, List<StoreKind> stores) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("algorithm", profile.matrix.algorithms());
+        parameters.put("payload", profile.matrix.payloads().stream().map(Payload::name).toList());
+        parameters.put("store", stores.stream().map(StoreKind::name).toList());
+        parameters.put("population", List.of(Integer.toString(profile.matrix.population())));
+        parameters.put("codec", List.of(JwtLibrary.JJWT.id()));
+        return parameters;
     }
 
     /** Runs every invocation on each JDK in turn, each into the next part of {@code parts}. */
@@ -205,11 +210,11 @@ final class RunCommand implements Callable<Integer> {
         new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
     }
 
-    private static String name(Enum<?> value) {
+    static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value)) {
                 return constant;

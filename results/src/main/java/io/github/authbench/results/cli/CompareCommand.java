@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,19 +33,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CANDIDATE", description = "the run directory under test")
     Path candidate;
 
-    @Option(names = "--threshold", defaultValue = "5%",
-            description = "a significant worsening beyond this fails (default ${DEFAULT-VALUE})")
-    String threshold;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin
+    GateOptions gate;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), markdown or json")
     String format;
-
-    @Option(names = "--allow-other-machine",
-            description = "compare runs from different CPUs, core counts or JVMs (refused by default)")
-    boolean allowOtherMachine;
 
     @Override
     public Integer call() {
@@ -55,23 +48,9 @@ public final class CompareCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(),
                     "--format must be text, markdown or json, not '" + format + "'");
         };
-        CompareSettings settings;
-        try {
-            settings = new CompareSettings(alpha, percent(threshold), allowOtherMachine);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        CompareSettings settings = gate.settings(spec);
         Comparison comparison = Comparison.of(RunDirectory.load(baseline), RunDirectory.load(candidate), settings);
         System.out.print(output.render(comparison));
         return comparison.regressed() ? REGRESSED : 0;
-    }
-
-    private double percent(String text) {
-        String number = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
-        try {
-            return Double.parseDouble(number);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--threshold must be a percentage like 10%, not '" + text + "'");
-        }
     }
 }

@@ -1,0 +1,118 @@
+package io.github.authbench.bench.cli;
+
+import io.github.authbench.bench.StoreKind;
+import io.github.authbench.results.Comparison;
+import io.github.authbench.results.ComparisonFormat;
+import io.github.authbench.results.RunDirectory;
+import io.github.authbench.results.cli.CompareCommand;
+import io.github.authbench.results.cli.GateOptions;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./authbench ab BASE CANDIDATE}: the regression gate on one machine. Builds each side once, runs the profile's
+ * benchmarks fork by fork alternately ({@link AbSession}), and ends with the comparison of the interleaved pairs and
+ * the gate's exit status: 0 nothing regressed, 1 something did, 2 bad input.
+ */
+@Command(name = "ab", description = "Measure two versions side by side, fork by fork, and gate: exit 1 on a regression.")
+final class AbCommand implements Callable<Integer> {
+
+    /**
+     * Fork pairs per benchmark when not told: the fewest that give each benchmark's change an interval narrow enough
+     * to see a 10% slowdown on this 2-core machine within the ci profile's 10 minutes (README, "Comparing two runs").
+     */
+    static final int DEFAULT_PAIRS = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASE", description = "a git ref (built here) or a built benchmarks.jar")
+    String base;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE", description = "a git ref (built here) or a built benchmarks.jar")
+    String candidate;
+
+    @Option(names = "--profile", defaultValue = "ci", description = "whose benchmarks and settings (default ci)")
+    String profile;
+
+    @Option(names = "--store", defaultValue = "caffeine", description = "caffeine (default) or redis")
+    String store;
+
+    @Option(names = "--pairs", defaultValue = "" + DEFAULT_PAIRS,
+            description = "fork pairs per benchmark, A B B A ... (default ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--output", defaultValue = "results/ab", description = "where ab sessions go")
+    Path output;
+
+    @Mixin
+    GateOptions gate;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile chosen = RunCommand.parse(Profile.class, profile, "--profile");
+        StoreKind storeKind = RunCommand.parse(StoreKind.class, store, "--store");
+        var settings = gate.settings(spec);
+        Path session = output.resolve("ab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now()));
+        Path root = repositoryRoot();
+        Path work = Files.createTempDirectory("authbench-ab");
+        List<Path> runs;
+        try {
+            System.out.println("authbench ab: " + base + " vs " + candidate + ", profile " + RunCommand.name(chosen)
+                    + ", " + pairs + " fork pairs per benchmark, into " + session);
+            AbSide baseSide = AbSide.resolve("base", base, root, work, null);
+            AbSide candidateSide = AbSide.resolve("candidate", candidate, root, work, baseSide);
+            Files.createDirectories(session);
+            System.out.println("  JMH's output goes to " + session.resolve("jmh.log"));
+            runs = new AbSession(chosen, storeKind, pairs, session, line -> System.out.println("  " + line))
+                    .run(baseSide, candidateSide);
+        } finally {
+            AbSide.cleanUp(root, work);
+            deleteTree(work);
+        }
+        Comparison comparison = Comparison.of(RunDirectory.load(runs.get(0)), RunDirectory.load(runs.get(1)), settings);
+        Files.writeString(session.resolve("comparison.md"), ComparisonFormat.MARKDOWN.render(comparison));
+        Files.writeString(session.resolve("comparison.json"), ComparisonFormat.JSON.render(comparison));
+        System.out.println();
+        System.out.print(ComparisonFormat.TEXT.render(comparison));
+        System.out.println("ab session: " + session.toAbsolutePath() + " (base/, candidate/, comparison.md, jmh.log)");
+        return comparison.regressed() ? CompareCommand.REGRESSED : 0;
+    }
+
+    /** The repository this authbench was built in: its jar (or classes) sit in {@code benchmarks/target}. */
+    private static Path repositoryRoot() {
+        try {
+            Path code = Path.of(AbCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("where authbench runs from is not a path", e);
+        }
+    }
+
+    private static void deleteTree(Path tree) throws IOException {
+        if (!Files.exists(tree)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.authbench.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authbench.bench.StoreKind;
+import io.github.authbench.results.ComparisonDesign;
+import io.github.authbench.results.Environment;
+import io.github.authbench.results.RunDirectory;
+import io.github.authbench.results.RunManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: in pair 1
+ * base then candidate, in pair 2 candidate then base (A B B A ...), each invocation of the run plan in turn, so the
+ * i-th forks of the two sides share the same minutes of the machine and a drift between pairs hits both. Each side
+ * becomes a complete run directory whose entries hold the forks in pair order, and whose {@code run.json} names the
+ * session ({@link ComparisonDesign#SESSION}), from which {@code compare} pairs them.
+ */
+final class AbSession {
+
+    /** One JMH invocation of the plan, with the JMH settings of its kind. */
+    private record Step(Invocation invocation, boolean singleShots) {
+    }
+
+    private final Profile profile;
+    private final List<StoreKind> stores;
+    private final int pairs;
+    private final Path directory;
+    private final Consumer<String> progress;
+
+    AbSession(Profile profile, StoreKind store, int pairs, Path directory, Consumer<String> progress) {
+        if (pairs < 2) {
+            throw new UsageException("--pairs must be 2 or more (one pair shows no scatter), not " + pairs);
+        }
+        this.profile = profile;
+        this.stores = profile.stores(store);
+        this.pairs = pairs;
+        this.directory = directory;
+        this.progress = progress;
+    }
+
+    /** The order the sides run in, pair by pair: A B, B A, A B, ... */
+    static List<List<Integer>> order(int pairs) {
+        List<List<Integer>> order = new ArrayList<>();
+        for (int pair = 0; pair < pairs; pair++) {
+            order.add(pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0));
+        }
+        return order;
+    }
+
+    /** Measures both sides into {@code directory/base} and {@code directory/candidate}; returns the two. */
+    List<Path> run(AbSide base, AbSide candidate) throws IOException {
+        List<AbSide> sides = List.of(base, candidate);
+        Path log = directory.resolve("jmh.log");
+        Instant started = Instant.now();
+        for (AbSide side : sides) {
+            exactPass(side, directory.resolve(side.name()));
+        }
+        Map<String, List<String>> parameters = RunCommand.parameters(profile, stores);
+        List<Step> steps = new ArrayList<>();
+        RunPlan.timed(parameters, profile.matrix).forEach(invocation -> steps.add(new Step(invocation, false)));
+        RunPlan.libraryAxis(profile.libraries, parameters).forEach(invocation -> steps.add(new Step(invocation, false)));
+        RunPlan.shots(parameters).forEach(invocation -> steps.add(new Step(invocation, true)));
+
+        List<List<Path>> timedParts = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Path>> shotParts = List.of(new ArrayList<>(), new ArrayList<>());
+        int total = pairs * steps.size() * 2;
+        int done = 0;
+        Instant forksStarted = Instant.now();
+        List<List<Integer>> order = order(pairs);
+        for (int pair = 0; pair < pairs; pair++) {
+            for (int s = 0; s < steps.size(); s++) {
+                Step step = steps.get(s);
+                for (int index : order.get(pair)) {
+                    AbSide side = sides.get(index);
+                    progress.accept(progressLine(++done, total, pair, side, step, forksStarted));
+                    Path part = directory.resolve(side.name()).resolve("part-" + (pair + 1) + "-" + (s + 1) + ".json");
+                    JmhFork.run(side, step.invocation(), profile.oneForkArguments(step.singleShots()), part, log);
+                    (step.singleShots() ? shotParts : timedParts).get(index).add(part);
+                }
+            }
+        }
+        Instant finished = Instant.now();
+        List<Path> runs = new ArrayList<>();
+        for (int index = 0; index < 2; index++) {
+            AbSide side = sides.get(index);
+            Path run = directory.resolve(side.name());
+            Set<String> jdks = new LinkedHashSet<>();
+            merge(timedParts.get(index), run.resolve(RunDirectory.TIMED), jdks);
+            merge(shotParts.get(index), run.resolve(RunDirectory.SHOTS), jdks);
+            writeManifest(side, run, parameters, List.copyOf(jdks), started, finished);
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private String progressLine(int done, int total, int pair, AbSide side, Step step, Instant since) {
+        Duration elapsed = Duration.between(since, Instant.now());
+        String left = done == 1 ? "" : String.format(Locale.ROOT, ", about %s left",
+                minutes(elapsed.dividedBy(done - 1).multipliedBy(total - done + 1)));
+        return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", done, total, pair + 1, pairs,
+                side.label(), step.invocation().label(), minutes(elapsed), left);
+    }
+
+    private static String minutes(Duration duration) {
+        return String.format(Locale.ROOT, "%d:%02d", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    /**
+     * The side's own exact pass, by the side's own command ({@code exact}); a side too old to have it gets no exact
+     * measurements, which the comparison then lists as on one side only.
+     */
+    private void exactPass(AbSide side, Path run) throws IOException {
+        Files.createDirectories(run);
+        progress.accept("exact pass of " + side.label());
+        Shell.Result result = Shell.run(directory, List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", side.classpath(), AuthbenchCommand.class.getName(), "exact", "--profile",
+                RunCommand.name(profile), "--store", RunCommand.name(stores.get(0)), "--into", run.toString()));
+        Files.writeString(directory.resolve("jmh.log"), "### exact pass of " + side.label() + "\n" + result.output(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        if (result.status() != 0) {
+            progress.accept("  " + side.label() + " has no exact pass command (older than ab): its exact measurements "
+                    + "are left out");
+            RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(), List.of());
+            RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), List.of());
+        }
+    }
+
+    /**
+     * One side's parts into one JMH file: each benchmark's forks appended in pair order ({@link ForkMerge}), so the
+     * i-th fork of an entry is the one of pair i on both sides.
+     */
+    private static void merge(List<Path> parts, Path file, Set<String> jdks) throws IOException {
+        Map<String, ObjectNode> entries = new LinkedHashMap<>();
+        for (Path part : parts) {
+            for (JsonNode entry : RunDirectory.JSON.readTree(part.toFile())) {
+                jdks.add(new ResultParts.Jdk(entry.path("jdkVersion").asText(), entry.path("vmName").asText())
+                        .toString());
+                String key = entry.path("benchmark").asText() + entry.path("mode") + entry.path("params");
+                ObjectNode first = entries.get(key);
+                if (first == null) {
+                    entries.put(key, (ObjectNode) entry);
+                } else {
+                    ForkMerge.merge(first, entry);
+                }
+            }
+        }
+        ArrayNode merged = RunDirectory.JSON.createArrayNode();
+        entries.values().forEach(merged::add);
+        RunDirectory.JSON.writeValue(file.toFile(), merged);
+        for (Path part : parts) {
+            Files.delete(part);
+        }
+    }
+
+    private void writeManifest(AbSide side, Path run, Map<String, List<String>> parameters, List<String> jdks,
+            Instant started, Instant finished) throws IOException {
+        Map<String, Object> jmh = RunCommand.jmhSettings(profile);
+        jmh.put("forks", pairs);
+        jmh.put(ComparisonDesign.SESSION, directory.getFileName().toString());
+        Environment here = EnvironmentProbe.capture();
+        Environment environment = new Environment(here.jdkVendor(), here.jdkVersion(), here.jvm(), here.os(),
+                here.cpu(), here.cores(), here.memoryBytes(), side.commit(), here.libraries());
+        RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
+                RunManifest.SCHEMA_VERSION, RunCommand.name(profile), stores.stream().map(StoreKind::name).toList(),
+                null, parameters, jmh, List.of(), jdks, started, finished, environment));
+    }
+}

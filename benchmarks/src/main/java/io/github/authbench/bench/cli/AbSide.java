@@ -1,0 +1,76 @@
+package io.github.authbench.bench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One side of {@code ./authbench ab}: the classpath its JMH runs from (a built {@code benchmarks.jar}, or a classpath
+ * in tests), JVM options added to its forks, and what it is, for the run directory.
+ *
+ * @param name         {@code base} or {@code candidate}: the run directory's name
+ * @param given        what the user named: a git ref or a jar
+ * @param commit       the commit it was built from ({@code unknown} for a jar built elsewhere)
+ * @param classpath    what {@code java -cp} gets
+ * @param jvmArgsAppend added to the suite's own fork options (JMH's {@code -jvmArgsAppend}): how a test makes a side
+ *                      known to be slower; empty from the command line, and not recorded in the run directory
+ */
+record AbSide(String name, String given, String commit, String classpath, List<String> jvmArgsAppend) {
+
+    static final String JAR = "benchmarks/target/benchmarks.jar";
+
+    /**
+     * The side named by {@code spec}: an existing jar file as it is, otherwise a git ref of the repository at
+     * {@code root}, checked out into a worktree under {@code work} and built there with Maven; a ref already built
+     * for the other side is not built twice.
+     */
+    static AbSide resolve(String name, String spec, Path root, Path work, AbSide other) throws IOException {
+        Path jar = Path.of(spec);
+        if (spec.endsWith(".jar")) {
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException(name + " " + spec + ": no such jar (give a git ref or a built benchmarks.jar)");
+            }
+            return new AbSide(name, spec, "unknown (" + jar.getFileName() + ")", jar.toAbsolutePath().toString(),
+                    List.of());
+        }
+        Shell.Result parsed = Shell.run(root, List.of("git", "rev-parse", "--verify", "--quiet",
+                spec + "^{commit}"));
+        if (parsed.status() != 0) {
+            throw new UsageException(name + " " + spec + ": not a git ref of " + root + " nor a jar file");
+        }
+        String commit = parsed.output().strip();
+        if (other != null && other.commit().equals(commit)) {
+            return new AbSide(name, spec, commit, other.classpath(), List.of());
+        }
+        Path tree = work.resolve(name);
+        Shell.check(root, List.of("git", "worktree", "add", "--detach", "--force", tree.toString(), commit),
+                "git worktree add for " + spec);
+        System.out.println("  building " + name + " (" + spec + " = " + commit.substring(0, 10) + ")...");
+        Shell.check(tree, List.of("mvn", "-q", "-B", "-DskipTests", "package"), "building " + spec);
+        return new AbSide(name, spec, commit, tree.resolve(JAR).toString(), List.of());
+    }
+
+    /** Removes the worktrees {@link #resolve} made under {@code work}. */
+    static void cleanUp(Path root, Path work) {
+        for (String name : List.of("base", "candidate")) {
+            if (Files.isDirectory(work.resolve(name))) {
+                Shell.run(root, List.of("git", "worktree", "remove", "--force", work.resolve(name).toString()));
+            }
+        }
+    }
+
+    /** The same side with more JVM options on its forks (tests make a known-slower side this way). */
+    AbSide withJvmArgs(List<String> args) {
+        List<String> all = new ArrayList<>(jvmArgsAppend);
+        all.addAll(args);
+        return new AbSide(name, given, commit, classpath, List.copyOf(all));
+    }
+
+    /** A short label for progress lines: the name and what it is. */
+    String label() {
+        return name + " (" + (commit.startsWith("unknown") ? given : commit.substring(0, Math.min(10, commit.length())))
+                + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.authbench.bench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JMH invocation of one side of {@code ./authbench ab}, in a JMH of the side's own classpath ({@code java -cp JAR
+ * org.openjdk.jmh.Main}, whose command line every version of the suite understands), its output appended to the
+ * session's {@code jmh.log}.
+ */
+final class JmhFork {
+
+    /** What JMH says when no benchmark of the jar matches the includes. */
+    private static final String NO_MATCH = "No matching benchmarks";
+
+    private JmhFork() {
+    }
+
+    /**
+     * Runs the invocation with these JMH settings into {@code json}. A side that has none of the invocation's
+     * benchmarks (a benchmark added by the candidate) gets an empty result file: its rows are then on one side only.
+     *
+     * @throws UsageException when JMH fails otherwise (a benchmark threw, the JVM did not start): the log says why
+     */
+    static void run(AbSide side, Invocation invocation, List<String> settings, Path json, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", side.classpath(), "org.openjdk.jmh.Main"));
+        command.addAll(invocation.includes());
+        for (Map.Entry<String, List<String>> parameter : invocation.parameters().entrySet()) {
+            command.add("-p");
+            command.add(parameter.getKey() + "=" + String.join(",", parameter.getValue()));
+        }
+        command.addAll(settings);
+        if (!side.jvmArgsAppend().isEmpty()) {
+            command.add("-jvmArgsAppend");
+            command.add(String.join(" ", side.jvmArgsAppend()));
+        }
+        command.addAll(List.of("-foe", "true", "-rf", "json", "-rff", json.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        Files.writeString(log, "### " + side.label() + ": " + invocation.label() + "\n" + output,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (status != 0) {
+            if (output.contains(NO_MATCH)) {
+                Files.writeString(json, "[]");
+                return;
+            }
+            throw new UsageException(side.label() + ": JMH failed (exit " + status + ") on " + invocation.label()
+                    + "; its output is in " + log);
+        }
+    }
+
+    /** The java running this command: both sides fork on the same JDK. */
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
