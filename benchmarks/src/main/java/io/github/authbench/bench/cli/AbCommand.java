@@ -80,8 +80,9 @@ final class AbCommand implements Callable<Integer> {
             AbSide candidateSide = AbSide.resolve("candidate", candidate, root, work, baseSide);
             Files.createDirectories(session);
             System.out.println("  JMH's output goes to " + session.resolve("jmh.log"));
-            runs = new AbSession(chosen, storeKind, pairs, session, line -> System.out.println("  " + line))
-                    .run(baseSide, candidateSide);
+            List<StoreKind> stores = chosen.stores(storeKind);
+            runs = new AbSession(chosen, stores, AbSession.plan(chosen, stores), pairs, session,
+                    line -> System.out.println("  " + line)).run(baseSide, candidateSide);
         } finally {
             AbSide.cleanUp(root, work);
             deleteTree(work);

@@ -11,6 +11,7 @@ import io.github.authbench.results.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: in pair 1
@@ -32,24 +39,80 @@ import java.util.function.Consumer;
 final class AbSession {
 
     /** One JMH invocation of the plan, with the JMH settings of its kind. */
-    private record Step(Invocation invocation, boolean singleShots) {
+    record Step(Invocation invocation, boolean singleShots) {
     }
 
     private final Profile profile;
     private final List<StoreKind> stores;
+    private final List<Step> plan;
     private final int pairs;
     private final Path directory;
     private final Consumer<String> progress;
 
-    AbSession(Profile profile, StoreKind store, int pairs, Path directory, Consumer<String> progress) {
+    /**
+     * @param plan what to measure, {@link #plan} of the profile but in tests
+     * @param directory the session's directory: the sides' run directories and {@code jmh.log} go in it
+     */
+    AbSession(Profile profile, List<StoreKind> stores, List<Step> plan, int pairs, Path directory,
+            Consumer<String> progress) {
         if (pairs < 2) {
             throw new UsageException("--pairs must be 2 or more (one pair shows no scatter), not " + pairs);
         }
         this.profile = profile;
-        this.stores = profile.stores(store);
+        this.stores = stores;
+        this.plan = plan;
         this.pairs = pairs;
         this.directory = directory;
         this.progress = progress;
+    }
+
+    /**
+     * The profile's run plan on these stores ({@link RunPlan}: timed invocations, the library axis, then shots), one
+     * step per benchmark method and combination of its parameters: a step is one fork, so the two sides' forks of a
+     * benchmark run seconds apart, not minutes (forks of whole invocations, a minute and a half apart, differed by up
+     * to 2x between pairs here in an A/A: the machine's speed came and went with that period).
+     */
+    static List<Step> plan(Profile profile, List<StoreKind> stores) {
+        Map<String, List<String>> parameters = RunCommand.parameters(profile, stores);
+        List<Step> steps = new ArrayList<>();
+        RunPlan.timed(parameters, profile.matrix).forEach(invocation -> steps.addAll(perBenchmark(invocation, false)));
+        RunPlan.libraryAxis(profile.libraries, parameters)
+                .forEach(invocation -> steps.addAll(perBenchmark(invocation, false)));
+        RunPlan.shots(parameters).forEach(invocation -> steps.addAll(perBenchmark(invocation, true)));
+        return steps;
+    }
+
+    /** One step per benchmark the invocation includes and per combination of the parameters that benchmark has. */
+    static List<Step> perBenchmark(Invocation invocation, boolean singleShots) {
+        List<Step> steps = new ArrayList<>();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(silent, invocation.includes(), List.of())) {
+            Map<String, String[]> declared = benchmark.getParams().hasValue() ? benchmark.getParams().get() : Map.of();
+            List<Map<String, List<String>>> combinations = List.of(new LinkedHashMap<>());
+            for (Map.Entry<String, String[]> parameter : new TreeMap<>(declared).entrySet()) {
+                // the invocation's values where it sets the parameter, else the benchmark's own (its @Param values)
+                List<String> values = invocation.parameters().getOrDefault(parameter.getKey(),
+                        List.of(parameter.getValue()));
+                List<Map<String, List<String>>> more = new ArrayList<>();
+                for (Map<String, List<String>> combination : combinations) {
+                    for (String value : values) {
+                        Map<String, List<String>> with = new LinkedHashMap<>(combination);
+                        with.put(parameter.getKey(), List.of(value));
+                        more.add(with);
+                    }
+                }
+                combinations = more;
+            }
+            String name = benchmark.getUsername();
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            for (Map<String, List<String>> combination : combinations) {
+                String label = shortName + (combination.containsKey("strategy")
+                        ? " " + combination.get("strategy").get(0) : "");
+                steps.add(new Step(new Invocation(label, List.of("^" + name.replace(".", "\\.") + "$"),
+                        combination), singleShots));
+            }
+        }
+        return steps;
     }
 
     /** The order the sides run in, pair by pair: A B, B A, A B, ... */
@@ -66,14 +129,8 @@ final class AbSession {
         List<AbSide> sides = List.of(base, candidate);
         Path log = directory.resolve("jmh.log");
         Instant started = Instant.now();
-        for (AbSide side : sides) {
-            exactPass(side, directory.resolve(side.name()));
-        }
-        Map<String, List<String>> parameters = RunCommand.parameters(profile, stores);
-        List<Step> steps = new ArrayList<>();
-        RunPlan.timed(parameters, profile.matrix).forEach(invocation -> steps.add(new Step(invocation, false)));
-        RunPlan.libraryAxis(profile.libraries, parameters).forEach(invocation -> steps.add(new Step(invocation, false)));
-        RunPlan.shots(parameters).forEach(invocation -> steps.add(new Step(invocation, true)));
+        exactPasses(sides, log);
+        List<Step> steps = plan;
 
         List<List<Path>> timedParts = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Path>> shotParts = List.of(new ArrayList<>(), new ArrayList<>());
@@ -101,7 +158,7 @@ final class AbSession {
             Set<String> jdks = new LinkedHashSet<>();
             merge(timedParts.get(index), run.resolve(RunDirectory.TIMED), jdks);
             merge(shotParts.get(index), run.resolve(RunDirectory.SHOTS), jdks);
-            writeManifest(side, run, parameters, List.copyOf(jdks), started, finished);
+            writeManifest(side, run, RunCommand.parameters(profile, stores), List.copyOf(jdks), started, finished);
             runs.add(run);
         }
         return runs;
@@ -120,22 +177,34 @@ final class AbSession {
     }
 
     /**
-     * The side's own exact pass, by the side's own command ({@code exact}); a side too old to have it gets no exact
-     * measurements, which the comparison then lists as on one side only.
+     * Each side's own exact pass, by the side's own command ({@code exact}), both at once: they count bytes and calls,
+     * not time. A side too old to have the command gets no exact measurements, which the comparison then lists as on
+     * one side only.
      */
-    private void exactPass(AbSide side, Path run) throws IOException {
-        Files.createDirectories(run);
-        progress.accept("exact pass of " + side.label());
-        Shell.Result result = Shell.run(directory, List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", side.classpath(), AuthbenchCommand.class.getName(), "exact", "--profile",
-                RunCommand.name(profile), "--store", RunCommand.name(stores.get(0)), "--into", run.toString()));
-        Files.writeString(directory.resolve("jmh.log"), "### exact pass of " + side.label() + "\n" + result.output(),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        if (result.status() != 0) {
-            progress.accept("  " + side.label() + " has no exact pass command (older than ab): its exact measurements "
-                    + "are left out");
-            RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(), List.of());
-            RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), List.of());
+    private void exactPasses(List<AbSide> sides, Path log) throws IOException {
+        progress.accept("exact pass of both sides (sizes, store calls, windows; not timed)");
+        List<Process> processes = new ArrayList<>();
+        for (AbSide side : sides) {
+            Path run = directory.resolve(side.name());
+            Files.createDirectories(run);
+            processes.add(new ProcessBuilder(JmhFork.java(), "-cp", side.classpath(), AuthbenchCommand.class.getName(),
+                    "exact", "--profile", RunCommand.name(profile), "--store", RunCommand.name(stores.get(0)),
+                    "--into", run.toString()).redirectErrorStream(true)
+                    .redirectOutput(run.resolve("exact.log").toFile()).start());
+        }
+        for (int i = 0; i < sides.size(); i++) {
+            AbSide side = sides.get(i);
+            Path run = directory.resolve(side.name());
+            int status = JmhFork.waitFor(processes.get(i));
+            Files.writeString(log, "### exact pass of " + side.label() + "\n" + Files.readString(run.resolve("exact.log")),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.delete(run.resolve("exact.log"));
+            if (status != 0) {
+                progress.accept(side.label() + " has no exact pass command (older than ab): its exact measurements "
+                        + "are left out");
+                RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(), List.of());
+                RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), List.of());
+            }
         }
     }
 

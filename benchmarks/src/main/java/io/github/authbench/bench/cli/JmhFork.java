@@ -28,7 +28,10 @@ final class JmhFork {
      * @throws UsageException when JMH fails otherwise (a benchmark threw, the JVM did not start): the log says why
      */
     static void run(AbSide side, Invocation invocation, List<String> settings, Path json, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", side.classpath(), "org.openjdk.jmh.Main"));
+        // The host JVM only starts the fork and collects its results: C1 and the serial collector start it faster,
+        // and the fork does not inherit them (the suite's @Fork sets the fork's options; jmh.log's "# VM options").
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                side.classpath(), "org.openjdk.jmh.Main"));
         command.addAll(invocation.includes());
         for (Map.Entry<String, List<String>> parameter : invocation.parameters().entrySet()) {
             command.add("-p");
@@ -42,14 +45,7 @@ final class JmhFork {
         command.addAll(List.of("-foe", "true", "-rf", "json", "-rff", json.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        int status;
-        try {
-            status = process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        int status = waitFor(process);
         Files.writeString(log, "### " + side.label() + ": " + invocation.label() + "\n" + output,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (status != 0) {
@@ -62,8 +58,19 @@ final class JmhFork {
         }
     }
 
+    /** Waits for the process to end; an interrupted wait ends it. */
+    static int waitFor(Process process) throws IOException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** The java running this command: both sides fork on the same JDK. */
-    private static String java() {
+    static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -2,6 +2,7 @@ package io.github.authbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authbench.bench.StoreKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +142,23 @@ class RunPlanTest {
     @Test
     void aProfileWithoutTheAxisPlansNothing() {
         assertThat(RunPlan.libraryAxis(Profile.CI.libraries, run(List.of("HS256")))).isEmpty();
+    }
+
+    /** ab runs one fork per step: the ci profile's every benchmark and strategy, once each, each alone. */
+    @Test
+    void abRunsEveryBenchmarkOfTheProfileAloneOnce() {
+        List<AbSession.Step> plan = AbSession.plan(Profile.CI, List.of(StoreKind.CAFFEINE));
+        assertThat(plan).extracting(step -> step.invocation().label()).doesNotHaveDuplicates()
+                .contains("AuthenticateBenchmark.authenticate session", "RefreshBenchmark.refresh access-refresh",
+                        "FloorBenchmark.rawVerify", "RevocationLatencyBenchmark.logoutOnAUntilBRejects jwt-denylist")
+                .doesNotContain("RefreshBenchmark.refresh session", "LogoutBenchmark.logout stateless-jwt");
+        assertThat(plan).hasSize(36).allSatisfy(step -> {
+            assertThat(step.invocation().includes()).hasSize(1);
+            assertThat(step.invocation().parameters().values()).allSatisfy(values -> assertThat(values).hasSize(1));
+        });
+        assertThat(plan).filteredOn(AbSession.Step::singleShots).hasSize(9);
+        assertThat(plan).filteredOn(step -> step.invocation().label().equals("FloorBenchmark.rawVerify"))
+                .singleElement().satisfies(step -> assertThat(step.invocation().parameters())
+                        .containsOnlyKeys("algorithm"));
     }
 }
