@@ -22,8 +22,14 @@ class CommandLineTest {
         assertOneLineError(new String[] {"run", "--nope"}, "Unknown option: '--nope'");
         assertOneLineError(new String[] {"run", "--", "-f", "notanumber"}, "notanumber");
         assertOneLineError(new String[] {}, "name a command: run");
-        assertOneLineError(new String[] {"ab", "--help"}, "'ab' is not a command: name one of run, report, compare");
+        assertOneLineError(new String[] {"nosuch", "--help"}, "'nosuch' is not a command: name one of run, report, "
+                + "compare, ab");
         assertOneLineError(new String[] {"nosuch"}, "'nosuch' is not a command");
+        assertOneLineError(new String[] {"ab", "no-such-ref-anywhere", "HEAD"},
+                "base no-such-ref-anywhere: not a git ref of");
+        assertOneLineError(new String[] {"ab", "HEAD", "missing.jar"}, "candidate missing.jar: no such jar");
+        assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--pairs", "1"}, "--pairs must be 2 or more");
+        assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--only", "nosuch"}, "--only nosuch matches no benchmark");
     }
 
     @Test
@@ -44,6 +50,7 @@ class CommandLineTest {
         assertHelp("run", "--profile", "--store", "--output");
         assertHelp("report", "--runs");
         assertHelp("compare", "--threshold", "--format");
+        assertHelp("ab", "--pairs", "--only", "--threshold", "--profile");
     }
 
     private static void assertHelp(String command, String... options) {

@@ -9,7 +9,10 @@ import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.StrategyDescription;
 import io.github.authbench.strategy.JwtLibrary;
 import io.github.authbench.strategy.Strategies;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +36,28 @@ class SmokeRunTest {
 
     @Test
     void theSmokeProfileWritesACompleteRunDirectory() throws IOException {
-        int status = AuthbenchCommand.execute("run", "--profile", "smoke", "--output", runs.toString());
+        PrintStream terminal = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = AuthbenchCommand.execute("run", "--profile", "smoke", "--output", runs.toString());
+        } finally {
+            System.setOut(terminal);
+        }
 
         assertThat(status).isZero();
         Path run;
         try (Stream<Path> dirs = Files.list(runs)) {
             run = dirs.findFirst().orElseThrow();
         }
+        // JMH's own output goes to jmh.log; the terminal gets a progress line per step and the summary
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).doesNotContain("# Warmup Iteration").contains("[2/4] timed benchmarks: 1 of ")
+                .contains("[3/4] single shots");
+        assertThat(output.lines().count()).isLessThan(250);
+        assertThat(Files.readString(run.resolve("jmh.log"))).contains("# Benchmark: io.github.authbench.bench."
+                + "RevocationLatencyBenchmark.logoutOnAUntilBRejects", "# Warmup Iteration");
         assertThat(run.resolve("run.json")).exists();
         assertThat(run.resolve("exact.json")).exists();
         assertThat(run.resolve("jmh-timed.json")).exists();

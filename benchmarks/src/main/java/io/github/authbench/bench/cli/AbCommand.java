@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,11 @@ final class AbCommand implements Callable<Integer> {
             description = "fork pairs per benchmark, A B B A ... (default ${DEFAULT-VALUE})")
     int pairs;
 
+    @Option(names = "--only", paramLabel = "REGEX",
+            description = "gate only the benchmarks whose name and strategy match, e.g. 'authenticate session$' "
+                    + "(fewer benchmarks afford more pairs)")
+    Pattern only;
+
     @Option(names = "--output", defaultValue = "results/ab", description = "where ab sessions go")
     Path output;
 
@@ -70,19 +76,28 @@ final class AbCommand implements Callable<Integer> {
         var settings = gate.settings(spec);
         Path session = output.resolve("ab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now()));
+        List<StoreKind> stores = chosen.stores(storeKind);
+        List<AbSession.Step> plan = AbSession.plan(chosen, stores).stream()
+                .filter(step -> only == null || only.matcher(step.invocation().label()).find()).toList();
+        if (plan.isEmpty()) {
+            throw new UsageException("--only " + only + " matches no benchmark of the " + RunCommand.name(chosen)
+                    + " profile (names look like 'AuthenticateBenchmark.authenticate session')");
+        }
+        AbSession interleaved = new AbSession(chosen, stores, plan, pairs, session,
+                line -> System.out.println("  " + line));
         Path root = repositoryRoot();
+        AbSide.check("base", base, root);
+        AbSide.check("candidate", candidate, root);
         Path work = Files.createTempDirectory("authbench-ab");
         List<Path> runs;
         try {
             System.out.println("authbench ab: " + base + " vs " + candidate + ", profile " + RunCommand.name(chosen)
-                    + ", " + pairs + " fork pairs per benchmark, into " + session);
+                    + ", " + plan.size() + " benchmarks, " + pairs + " fork pairs each, into " + session);
             AbSide baseSide = AbSide.resolve("base", base, root, work, null);
             AbSide candidateSide = AbSide.resolve("candidate", candidate, root, work, baseSide);
             Files.createDirectories(session);
             System.out.println("  JMH's output goes to " + session.resolve("jmh.log"));
-            List<StoreKind> stores = chosen.stores(storeKind);
-            runs = new AbSession(chosen, stores, AbSession.plan(chosen, stores), pairs, session,
-                    line -> System.out.println("  " + line)).run(baseSide, candidateSide);
+            runs = interleaved.run(baseSide, candidateSide);
         } finally {
             AbSide.cleanUp(root, work);
             deleteTree(work);

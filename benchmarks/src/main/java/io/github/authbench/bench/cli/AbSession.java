@@ -21,13 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: in pair 1
@@ -75,43 +69,11 @@ final class AbSession {
     static List<Step> plan(Profile profile, List<StoreKind> stores) {
         Map<String, List<String>> parameters = RunCommand.parameters(profile, stores);
         List<Step> steps = new ArrayList<>();
-        RunPlan.timed(parameters, profile.matrix).forEach(invocation -> steps.addAll(perBenchmark(invocation, false)));
-        RunPlan.libraryAxis(profile.libraries, parameters)
-                .forEach(invocation -> steps.addAll(perBenchmark(invocation, false)));
-        RunPlan.shots(parameters).forEach(invocation -> steps.addAll(perBenchmark(invocation, true)));
-        return steps;
-    }
-
-    /** One step per benchmark the invocation includes and per combination of the parameters that benchmark has. */
-    static List<Step> perBenchmark(Invocation invocation, boolean singleShots) {
-        List<Step> steps = new ArrayList<>();
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
-        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(silent, invocation.includes(), List.of())) {
-            Map<String, String[]> declared = benchmark.getParams().hasValue() ? benchmark.getParams().get() : Map.of();
-            List<Map<String, List<String>>> combinations = List.of(new LinkedHashMap<>());
-            for (Map.Entry<String, String[]> parameter : new TreeMap<>(declared).entrySet()) {
-                // the invocation's values where it sets the parameter, else the benchmark's own (its @Param values)
-                List<String> values = invocation.parameters().getOrDefault(parameter.getKey(),
-                        List.of(parameter.getValue()));
-                List<Map<String, List<String>>> more = new ArrayList<>();
-                for (Map<String, List<String>> combination : combinations) {
-                    for (String value : values) {
-                        Map<String, List<String>> with = new LinkedHashMap<>(combination);
-                        with.put(parameter.getKey(), List.of(value));
-                        more.add(with);
-                    }
-                }
-                combinations = more;
-            }
-            String name = benchmark.getUsername();
-            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            for (Map<String, List<String>> combination : combinations) {
-                String label = shortName + (combination.containsKey("strategy")
-                        ? " " + combination.get("strategy").get(0) : "");
-                steps.add(new Step(new Invocation(label, List.of("^" + name.replace(".", "\\.") + "$"),
-                        combination), singleShots));
-            }
-        }
+        List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, profile.matrix));
+        timed.addAll(RunPlan.libraryAxis(profile.libraries, parameters));
+        timed.forEach(invocation -> invocation.perBenchmark().forEach(one -> steps.add(new Step(one, false))));
+        RunPlan.shots(parameters).forEach(invocation -> invocation.perBenchmark()
+                .forEach(one -> steps.add(new Step(one, true))));
         return steps;
     }
 
@@ -167,14 +129,11 @@ final class AbSession {
     private String progressLine(int done, int total, int pair, AbSide side, Step step, Instant since) {
         Duration elapsed = Duration.between(since, Instant.now());
         String left = done == 1 ? "" : String.format(Locale.ROOT, ", about %s left",
-                minutes(elapsed.dividedBy(done - 1).multipliedBy(total - done + 1)));
+                JmhOutput.minutes(elapsed.dividedBy(done - 1).multipliedBy(total - done + 1)));
         return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", done, total, pair + 1, pairs,
-                side.label(), step.invocation().label(), minutes(elapsed), left);
+                side.label(), step.invocation().label(), JmhOutput.minutes(elapsed), left);
     }
 
-    private static String minutes(Duration duration) {
-        return String.format(Locale.ROOT, "%d:%02d", duration.toMinutes(), duration.toSecondsPart());
-    }
 
     /**
      * Each side's own exact pass, by the side's own command ({@code exact}), both at once: they count bytes and calls,

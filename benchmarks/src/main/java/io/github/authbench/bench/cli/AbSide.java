@@ -27,20 +27,10 @@ record AbSide(String name, String given, String commit, String classpath, List<S
      * for the other side is not built twice.
      */
     static AbSide resolve(String name, String spec, Path root, Path work, AbSide other) throws IOException {
-        Path jar = Path.of(spec);
+        String commit = check(name, spec, root);
         if (spec.endsWith(".jar")) {
-            if (!Files.isRegularFile(jar)) {
-                throw new UsageException(name + " " + spec + ": no such jar (give a git ref or a built benchmarks.jar)");
-            }
-            return new AbSide(name, spec, "unknown (" + jar.getFileName() + ")", jar.toAbsolutePath().toString(),
-                    List.of());
+            return new AbSide(name, spec, commit, Path.of(spec).toAbsolutePath().toString(), List.of());
         }
-        Shell.Result parsed = Shell.run(root, List.of("git", "rev-parse", "--verify", "--quiet",
-                spec + "^{commit}"));
-        if (parsed.status() != 0) {
-            throw new UsageException(name + " " + spec + ": not a git ref of " + root + " nor a jar file");
-        }
-        String commit = parsed.output().strip();
         if (other != null && other.commit().equals(commit)) {
             return new AbSide(name, spec, commit, other.classpath(), List.of());
         }
@@ -50,6 +40,27 @@ record AbSide(String name, String given, String commit, String classpath, List<S
         System.out.println("  building " + name + " (" + spec + " = " + commit.substring(0, 10) + ")...");
         Shell.check(tree, List.of("mvn", "-q", "-B", "-DskipTests", "package"), "building " + spec);
         return new AbSide(name, spec, commit, tree.resolve(JAR).toString(), List.of());
+    }
+
+    /**
+     * What {@code spec} names, checked before anything is built: an existing jar ({@code unknown (name.jar)}), or the
+     * commit of a git ref of {@code root}.
+     *
+     * @throws UsageException when it names neither
+     */
+    static String check(String name, String spec, Path root) {
+        if (spec.endsWith(".jar")) {
+            Path jar = Path.of(spec);
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException(name + " " + spec + ": no such jar (give a git ref or a built benchmarks.jar)");
+            }
+            return "unknown (" + jar.getFileName() + ")";
+        }
+        Shell.Result parsed = Shell.run(root, List.of("git", "rev-parse", "--verify", "--quiet", spec + "^{commit}"));
+        if (parsed.status() != 0) {
+            throw new UsageException(name + " " + spec + ": not a git ref of " + root + " nor a jar file");
+        }
+        return parsed.output().strip();
     }
 
     /** Removes the worktrees {@link #resolve} made under {@code work}. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.openjdk.jmh.runner.RunnerException;
@@ -29,15 +30,17 @@ final class RefinementLoop {
     private final Profile profile;
     private final CommandLineOptions extra;
     private final Function<String, String> javaOfJdk;
+    private final JmhOutput jmh;
 
     /**
      * @param javaOfJdk the java executable of an entry's {@code jdk} parameter, in a run on several JDKs (null for the
      *     JDK running this command)
      */
-    RefinementLoop(Profile profile, CommandLineOptions extra, Function<String, String> javaOfJdk) {
+    RefinementLoop(Profile profile, CommandLineOptions extra, Function<String, String> javaOfJdk, JmhOutput jmh) {
         this.profile = profile;
         this.extra = extra;
         this.javaOfJdk = javaOfJdk;
+        this.jmh = jmh;
     }
 
     /**
@@ -64,10 +67,11 @@ final class RefinementLoop {
             if (over.isEmpty()) {
                 break;
             }
-            System.out.printf("  round %d: %d score(s) over %.0f%% error%n", round, over.size(),
-                    100 * precision.target());
+            jmh.phase(String.format(Locale.ROOT, "[3b] refinement round %d, %d score(s) over %.0f%% error", round,
+                    over.size(), 100 * precision.target()), over.size() * precision.forksPerRound());
             for (ObjectNode entry : over) {
                 if (Instant.now().plus(nextCost).isAfter(deadline)) {
+                    jmh.endLine();
                     System.out.println("  the time budget is spent");
                     break rounds;
                 }
@@ -77,6 +81,7 @@ final class RefinementLoop {
                 nextCost = Duration.between(begin, Instant.now());
             }
         }
+        jmh.endLine();
         for (JsonNode entry : entries) {
             if (Refinement.timed(entry)) {
                 Refinement.record((ObjectNode) entry, added.getOrDefault(entry, 0), precision.target());
@@ -88,14 +93,13 @@ final class RefinementLoop {
     private void measureAgain(ObjectNode entry, int forks, Path directory) throws IOException, RunnerException {
         Invocation again = Refinement.of(entry);
         String java = javaOfJdk.apply(entry.path("params").path(Refinement.JDK).asText(null));
-        System.out.printf("    %s (%.1f%% error)%n", again.label(), 100 * Refinement.relativeError(entry));
         Path part = Files.createTempFile(directory, "refine", ".json");
         try {
             ChainedOptionsBuilder options = profile.timed(RunCommand.options(again, extra)).forks(forks);
             if (java != null) {
                 options.jvm(java);
             }
-            RunCommand.runJmh(options, part);
+            RunCommand.runJmh(options, part, jmh);
             ObjectNode extraForks = (ObjectNode) RunDirectory.JSON.readTree(part.toFile()).get(0);
             SteadyState.cut(extraForks);
             ForkMerge.merge(entry, extraForks);

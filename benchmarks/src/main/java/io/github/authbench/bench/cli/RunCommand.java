@@ -42,6 +42,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", description = "Measure every strategy and write a run directory under results/runs/.")
 final class RunCommand implements Callable<Integer> {
 
+    /** JMH's whole output of a run, in its run directory. */
+    static final String JMH_LOG = "jmh.log";
+
     @Option(names = "--profile", defaultValue = "quick",
             description = "smoke (proves the pipeline, < 2 min), quick (default, error bars, <= 10 min), "
                     + "ci (a pull-request gate, two forks, about 4 min), full (everything)")
@@ -58,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
             description = "a JDK (its home, or its bin/java) to run the benchmarks on; repeat it to measure several JDKs "
                     + "side by side (default: the JDK running this command)")
     List<Path> jvms = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "stream JMH's own output (it always goes to jmh.log in the run directory)")
+    boolean verbose;
 
     @Parameters(paramLabel = "JMH_ARGS", description = "more JMH options, after --, e.g. -- -prof gc")
     List<String> jmhArguments = new ArrayList<>();
@@ -76,25 +82,45 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
         System.out.println("  on " + environment.oneLine());
 
-        System.out.println("[1/4] exact pass: sizes, store calls, exposure windows");
-        ExactCommand.write(chosen, stores, run, step -> System.out.println("  " + step));
+        List<String> javas = javas();
+        try (JmhOutput jmh = JmhOutput.open(run.resolve(JMH_LOG), verbose)) {
+            System.out.println("[1/4] exact pass: sizes, store calls, exposure windows (JMH's output goes to "
+                    + run.resolve(JMH_LOG) + (verbose ? " and here" : "") + ")");
+            jmh.phase("exact pass", chosen.strategies().size() * chosen.matrix.algorithms().size() * stores.size());
+            ExactCommand.write(chosen, stores, run, jmh::tick);
+            measure(chosen, stores, javas, extra, run, started, environment, jmh);
+        }
+        RunDirectory written = RunDirectory.load(run);
+        for (StoreKind shown : stores) {
+            new SummaryTable(new RunFindings(written)).print(System.out, shown.name());
+        }
+        System.out.println();
+        System.out.println("[4/4] report");
+        for (Path report : Report.write(written)) {
+            System.out.println("report: " + report.toAbsolutePath());
+        }
+        System.out.println("run directory: " + run.toAbsolutePath());
+        return 0;
+    }
 
+    /** The JMH phases of a run, then its {@code run.json}. */
+    private void measure(Profile chosen, List<StoreKind> stores, List<String> javas, CommandLineOptions extra,
+            Path run, Instant started, Environment environment, JmhOutput jmh) throws IOException, RunnerException {
         Map<String, List<String>> parameters = parameters(chosen, stores);
-
         List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, chosen.matrix));
         timed.addAll(RunPlan.libraryAxis(chosen.libraries, parameters));
-        List<String> javas = javas();
         boolean severalJdks = javas.size() > 1;
 
-        System.out.println("[2/4] timed benchmarks (JMH prints progress and ETA below)");
+        jmh.phase("[2/4] timed benchmarks", javas.size() * forks(timed));
         ResultParts timedParts = new ResultParts(run, RunDirectory.TIMED);
         Instant timedStarted = Instant.now();
-        runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts);
+        runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts, jmh);
         Instant timedEnded = Instant.now();
-        System.out.println("[3/4] single-shot benchmarks: logout and revocation latency");
+        List<Invocation> shots = RunPlan.shots(parameters);
+        jmh.phase("[3/4] single shots (logout, revocation)", javas.size() * forks(shots));
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
-        runAll(RunPlan.shots(parameters), javas, invocation -> chosen.singleShots(options(invocation, extra)),
-                shotParts);
+        runAll(shots, javas, invocation -> chosen.singleShots(options(invocation, extra)), shotParts, jmh);
+        jmh.endLine();
         Duration firstPass = Duration.between(timedStarted, timedEnded);
         List<ResultParts.Jdk> timedJdks = timedParts.merge(severalJdks);
         Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedJdks);
@@ -107,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < timedJdks.size() && i < javas.size(); i++) {
                 javaByJdk.put(timedJdks.get(i).feature(), javas.get(i));
             }
-            new RefinementLoop(chosen, extra, javaByJdk::get).run(run.resolve(RunDirectory.TIMED), deadline,
+            new RefinementLoop(chosen, extra, javaByJdk::get, jmh).run(run.resolve(RunDirectory.TIMED), deadline,
                     firstPass);
         }
         // what the run measured: the default library, then those of the library axis
@@ -125,18 +151,11 @@ final class RunCommand implements Callable<Integer> {
                 stores.contains(StoreKind.REDIS) ? StoreKind.redisInThisJvm() : null,
                 parameters, jmhSettings, jmhArguments, jdks.stream().map(ResultParts.Jdk::toString).toList(), started,
                 finished, environment));
+    }
 
-        RunDirectory written = RunDirectory.load(run);
-        for (StoreKind shown : stores) {
-            new SummaryTable(new RunFindings(written)).print(System.out, shown.name());
-        }
-        System.out.println();
-        System.out.println("[4/4] report");
-        for (Path report : Report.write(written)) {
-            System.out.println("report: " + report.toAbsolutePath());
-        }
-        System.out.println("run directory: " + run.toAbsolutePath());
-        return 0;
+    /** The benchmarks these invocations run, each as many times as the profile forks it: the phase's steps. */
+    private static int forks(List<Invocation> invocations) {
+        return invocations.stream().mapToInt(invocation -> invocation.perBenchmark().size()).sum();
     }
 
     /** The JMH settings of a profile, as {@code run.json} records them. */
@@ -170,15 +189,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs every invocation on each JDK in turn, each into the next part of {@code parts}. */
     private static void runAll(List<Invocation> invocations, List<String> javas,
-            Function<Invocation, ChainedOptionsBuilder> settings, ResultParts parts) throws RunnerException {
+            Function<Invocation, ChainedOptionsBuilder> settings, ResultParts parts, JmhOutput jmh)
+            throws RunnerException {
         for (String java : javas) {
             for (Invocation invocation : invocations) {
-                System.out.println("  " + invocation.label() + (java == null ? "" : ", on " + java));
                 ChainedOptionsBuilder options = settings.apply(invocation);
                 if (java != null) {
                     options.jvm(java);
                 }
-                runJmh(options, parts.next());
+                runJmh(options, parts.next(), jmh);
             }
         }
     }
@@ -206,8 +225,8 @@ final class RunCommand implements Callable<Integer> {
         return javas;
     }
 
-    static void runJmh(ChainedOptionsBuilder options, Path jsonFile) throws RunnerException {
-        new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build()).run();
+    static void runJmh(ChainedOptionsBuilder options, Path jsonFile, JmhOutput jmh) throws RunnerException {
+        new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build(), jmh.format()).run();
     }
 
     static String name(Enum<?> value) {

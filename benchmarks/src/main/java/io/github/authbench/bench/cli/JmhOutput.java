@@ -1,0 +1,223 @@
+package io.github.authbench.bench.cli;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Where JMH's output of a run goes: all of it into the run directory's {@code jmh.log}, and to the terminal only with
+ * {@code --verbose} (a quick run prints thousands of lines). Otherwise the terminal gets one progress line per phase,
+ * rewritten in place on a terminal (a line per step in a CI log): step i of n, elapsed, time left, and what it is.
+ */
+final class JmhOutput implements AutoCloseable {
+
+    private final PrintStream log;
+    private final PrintStream terminal;
+    private final boolean verbose;
+    private final boolean rewrite;
+    private final OutputFormat format;
+    private String phase = "";
+    private int total;
+    private int done;
+    private Instant phaseStarted = Instant.now();
+    private boolean lineOpen;
+
+    private JmhOutput(PrintStream log, PrintStream terminal, boolean verbose, boolean rewrite) {
+        this.log = log;
+        this.terminal = terminal;
+        this.verbose = verbose;
+        this.rewrite = rewrite;
+        this.format = new Progress(OutputFormatFactory.createFormatInstance(
+                verbose ? new PrintStream(new Tee(log, terminal), true) : log, VerboseMode.NORMAL));
+    }
+
+    /** Appends to {@code file}; a terminal (a console) gets its progress line rewritten in place. */
+    static JmhOutput open(Path file, boolean verbose) throws IOException {
+        return new JmhOutput(new PrintStream(new FileOutputStream(file.toFile(), true), true), System.out, verbose,
+                System.console() != null);
+    }
+
+    /** The output format a JMH {@code Runner} of this run writes to. */
+    OutputFormat format() {
+        return format;
+    }
+
+    /** Starts counting the benchmarks of a phase. */
+    void phase(String name, int benchmarks) {
+        endLine();
+        phase = name;
+        total = benchmarks;
+        done = 0;
+        phaseStarted = Instant.now();
+    }
+
+    /** Ends the phase's progress line. */
+    void endLine() {
+        if (lineOpen) {
+            terminal.println();
+            lineOpen = false;
+        }
+    }
+
+    /** One more step of the phase: the progress line now says this. */
+    void tick(String what) {
+        done++;
+        if (verbose) {
+            terminal.println("  " + phase + ": " + what);
+            return;
+        }
+        Duration elapsed = Duration.between(phaseStarted, Instant.now());
+        String left = done <= 1 || done > total ? "" : ", about " + minutes(elapsed.dividedBy(done - 1)
+                .multipliedBy(total - done + 1)) + " left";
+        String line = String.format(Locale.ROOT, "  %s: %d of %d, %s elapsed%s: %s", phase, done, Math.max(done, total),
+                minutes(elapsed), left, what);
+        if (rewrite) {
+            terminal.print("\r" + line + "\033[K");
+            lineOpen = true;
+        } else {
+            terminal.println(line);
+        }
+        terminal.flush();
+    }
+
+    /** The benchmark's method and the parameters that tell it apart. */
+    private static String describe(BenchmarkParams params) {
+        String name = params.getBenchmark();
+        StringBuilder text = new StringBuilder(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+        for (String key : params.getParamsKeys()) {
+            if (!key.equals("payload") && !key.equals("population") && !key.equals("store")) {
+                text.append(' ').append(params.getParam(key));
+            }
+        }
+        return text.toString();
+    }
+
+    static String minutes(Duration duration) {
+        return String.format(Locale.ROOT, "%d:%02d", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    @Override
+    public void close() {
+        endLine();
+        log.close();
+    }
+
+    /** JMH's own text output, with a progress tick at each benchmark's start; never closes the log under it. */
+    private final class Progress implements OutputFormat {
+        private final OutputFormat text;
+
+        Progress(OutputFormat text) {
+            this.text = text;
+        }
+
+        @Override
+        public void startBenchmark(BenchmarkParams params) {
+            tick(describe(params));
+            text.startBenchmark(params);
+        }
+
+        @Override
+        public void iteration(BenchmarkParams params, IterationParams iteration, int index) {
+            text.iteration(params, iteration, index);
+        }
+
+        @Override
+        public void iterationResult(BenchmarkParams params, IterationParams iteration, int index,
+                IterationResult result) {
+            text.iterationResult(params, iteration, index, result);
+        }
+
+        @Override
+        public void endBenchmark(BenchmarkResult result) {
+            text.endBenchmark(result);
+        }
+
+        @Override
+        public void startRun() {
+            text.startRun();
+        }
+
+        @Override
+        public void endRun(Collection<RunResult> results) {
+            text.endRun(results);
+        }
+
+        @Override
+        public void print(String s) {
+            text.print(s);
+        }
+
+        @Override
+        public void println(String s) {
+            text.println(s);
+        }
+
+        @Override
+        public void flush() {
+            text.flush();
+        }
+
+        @Override
+        public void close() {
+            text.flush();
+        }
+
+        @Override
+        public void verbosePrintln(String s) {
+            text.verbosePrintln(s);
+        }
+
+        @Override
+        public void write(int b) {
+            text.write(b);
+        }
+
+        @Override
+        public void write(byte[] b) throws IOException {
+            text.write(b);
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}
