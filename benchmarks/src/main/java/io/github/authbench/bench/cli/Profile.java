@@ -37,9 +37,9 @@ public enum Profile {
     /**
      * For a pull-request gate: every strategy, HS256, the embedded store, a smaller population; two forks per
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
-     * draws its own JIT outcome, and the gate asks a regression to hold between every pair of forks (the A/A failures
-     * of one-fork runs that led here are in {@code docs/measurements.md}). Enough samples per benchmark for the U test,
-     * not for publishing.
+     * draws its own JIT outcome, and the gate decides from how the forks scatter ({@code Comparison}). {@code ab} runs
+     * the same benchmarks and settings one fork per side per pair. Enough samples per fork for a steady median, not
+     * for publishing.
      * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
