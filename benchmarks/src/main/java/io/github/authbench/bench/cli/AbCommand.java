@@ -1,6 +1,7 @@
 package io.github.authbench.bench.cli;
 
 import io.github.authbench.bench.StoreKind;
+import io.github.authbench.results.CompareSettings;
 import io.github.authbench.results.Comparison;
 import io.github.authbench.results.ComparisonFormat;
 import io.github.authbench.results.RunDirectory;
@@ -73,7 +74,7 @@ final class AbCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Profile chosen = RunCommand.parse(Profile.class, profile, "--profile");
         StoreKind storeKind = RunCommand.parse(StoreKind.class, store, "--store");
-        var settings = gate.settings(spec);
+        CompareSettings settings = gate.settings(spec);
         Path session = output.resolve("ab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now()));
         List<StoreKind> stores = chosen.stores(storeKind);
@@ -96,7 +97,7 @@ final class AbCommand implements Callable<Integer> {
             AbSide baseSide = AbSide.resolve("base", base, root, work, null);
             AbSide candidateSide = AbSide.resolve("candidate", candidate, root, work, baseSide);
             Files.createDirectories(session);
-            System.out.println("  JMH's output goes to " + session.resolve("jmh.log"));
+            System.out.println("  JMH's output goes to " + session.resolve(RunCommand.JMH_LOG));
             runs = interleaved.run(baseSide, candidateSide);
         } finally {
             AbSide.cleanUp(root, work);

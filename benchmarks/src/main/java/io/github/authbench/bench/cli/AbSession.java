@@ -89,7 +89,7 @@ final class AbSession {
     /** Measures both sides into {@code directory/base} and {@code directory/candidate}; returns the two. */
     List<Path> run(AbSide base, AbSide candidate) throws IOException {
         List<AbSide> sides = List.of(base, candidate);
-        Path log = directory.resolve("jmh.log");
+        Path log = directory.resolve(RunCommand.JMH_LOG);
         Instant started = Instant.now();
         exactPasses(sides, log);
         List<Step> steps = plan;
