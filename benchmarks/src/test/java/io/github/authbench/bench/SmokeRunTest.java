@@ -56,6 +56,9 @@ class SmokeRunTest {
         assertThat(output).doesNotContain("# Warmup Iteration").contains("[2/4] timed benchmarks: 1 of ")
                 .contains("[3/4] single shots");
         assertThat(output.lines().count()).isLessThan(250);
+        // authbench's own lines (JOL's "# WARNING" about attaching, which ./authbench avoids, is not one of them)
+        assertThat(output.lines().filter(line -> !line.startsWith("# ")))
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         assertThat(Files.readString(run.resolve("jmh.log"))).contains("# Benchmark: io.github.authbench.bench."
                 + "RevocationLatencyBenchmark.logoutOnAUntilBRejects", "# Warmup Iteration");
         assertThat(run.resolve("run.json")).exists();

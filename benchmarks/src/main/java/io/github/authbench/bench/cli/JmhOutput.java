@@ -25,6 +25,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class JmhOutput implements AutoCloseable {
 
+    /** The terminal columns a progress line may take. */
+    private static final int WIDTH = 120;
+
     private final PrintStream log;
     private final PrintStream terminal;
     private final boolean verbose;
@@ -85,6 +88,9 @@ final class JmhOutput implements AutoCloseable {
                 .multipliedBy(total - done + 1)) + " left";
         String line = String.format(Locale.ROOT, "  %s: %d of %d, %s elapsed%s: %s", phase, done, Math.max(done, total),
                 minutes(elapsed), left, what);
+        if (line.length() > WIDTH) {
+            line = line.substring(0, WIDTH - 3) + "...";
+        }
         if (rewrite) {
             terminal.print("\r" + line + "\033[K");
             lineOpen = true;

@@ -84,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
 
         List<String> javas = javas();
         try (JmhOutput jmh = JmhOutput.open(run.resolve(JMH_LOG), verbose)) {
-            System.out.println("[1/4] exact pass: sizes, store calls, exposure windows (JMH's output goes to "
-                    + run.resolve(JMH_LOG) + (verbose ? " and here" : "") + ")");
+            System.out.println("  JMH's output goes to " + run.resolve(JMH_LOG) + (verbose ? " and here" : ""));
+            System.out.println("[1/4] exact pass: sizes, store calls, exposure windows");
             jmh.phase("exact pass", chosen.strategies().size() * chosen.matrix.algorithms().size() * stores.size());
             ExactCommand.write(chosen, stores, run, jmh::tick);
             measure(chosen, stores, javas, extra, run, started, environment, jmh);
