@@ -43,12 +43,12 @@ final class TimedChanges {
                 return;
             }
             ForkNoise held = result.singleShot() ? shotNoise : noise;
-            TimedChange change = change(key, result.singleShot(), result.primary(), after.get(key).primary(),
-                    evidence.get(key), held, settings);
-            if (held.known()) {
-                (result.singleShot() ? shotHalfWidths : halfWidths).add(held.halfWidth(evidence.get(key)));
+            Double halfWidth = held.known() ? held.halfWidth(evidence.get(key)) : null;
+            if (halfWidth != null) {
+                (result.singleShot() ? shotHalfWidths : halfWidths).add(halfWidth);
             }
-            changes.add(change);
+            changes.add(change(key, result.singleShot(), result.primary(), after.get(key).primary(),
+                    evidence.get(key).estimate(), halfWidth, settings));
         });
         after.forEach((key, result) -> {
             if (!before.containsKey(key)) {
@@ -59,18 +59,23 @@ final class TimedChanges {
         return new Result(changes, noise, shotNoise, halfWidths, shotHalfWidths);
     }
 
-    static TimedChange change(String key, boolean singleShot, Metric baseline, Metric candidate, ForkEvidence evidence,
-            ForkNoise noise, CompareSettings settings) {
+    /**
+     * The change of one benchmark and its verdict.
+     *
+     * @param estimate  ln(candidate / baseline) from the forks ({@link ForkEvidence})
+     * @param halfWidth half the width of its interval on the log scale ({@link ForkNoise#halfWidth}); null when no
+     *                  fork scatter is known (one fork a side): no interval
+     */
+    static TimedChange change(String key, boolean singleShot, Metric baseline, Metric candidate, double estimate,
+            Double halfWidth, CompareSettings settings) {
         MedianInterval a = MedianInterval.of(baseline.samples());
         MedianInterval b = MedianInterval.of(candidate.samples());
-        double estimate = evidence.estimate();
         Direction direction = baseline.direction();
         double worsening = direction.worsening(1, Math.exp(estimate));
-        if (!noise.known()) {
+        if (halfWidth == null) {
             Verdict verdict = worsening > settings.thresholdPercent() / 100 ? Verdict.UNCONFIRMED : Verdict.SAME;
             return new TimedChange(key, baseline.unit(), singleShot, a, b, percent(estimate), null, null, verdict);
         }
-        double halfWidth = noise.halfWidth(evidence);
         double low = estimate - halfWidth;
         double high = estimate + halfWidth;
         boolean worse = direction == Direction.LOWER_IS_BETTER ? low > 0 : high < 0;

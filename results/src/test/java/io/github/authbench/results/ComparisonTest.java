@@ -28,7 +28,8 @@ class ComparisonTest {
     private static TimedChange alone(Metric a, Metric b, ComparisonDesign design) {
         ForkEvidence evidence = ForkEvidence.of(design, a, b);
         ForkNoise noise = ForkNoise.of(design, List.of(evidence), CompareSettings.DEFAULTS.alpha());
-        return TimedChanges.change("x", false, a, b, evidence, noise, CompareSettings.DEFAULTS);
+        return TimedChanges.change("x", false, a, b, evidence.estimate(),
+                noise.known() ? noise.halfWidth(evidence) : null, CompareSettings.DEFAULTS);
     }
 
     private Comparison compare(RunFixture before, RunFixture after) {
