@@ -1,8 +1,5 @@
 package io.github.authbench.bench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.results.ComparisonDesign;
 import io.github.authbench.results.Environment;
@@ -12,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +19,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: in pair 1
- * base then candidate, in pair 2 candidate then base (A B B A ...), each invocation of the run plan in turn, so the
- * i-th forks of the two sides share the same minutes of the machine and a drift between pairs hits both. Each side
- * becomes a complete run directory whose entries hold the forks in pair order, and whose {@code run.json} names the
- * session ({@link ComparisonDesign#SESSION}), from which {@code compare} pairs them.
+ * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: for each
+ * benchmark in turn, base then candidate in pair 1, candidate then base in pair 2 (A B B A ...), so the i-th forks of
+ * the two sides run seconds apart and a drift of the machine hits both. Each side becomes a complete run directory
+ * whose entries hold the forks in pair order ({@link ResultParts}), and whose {@code run.json} names the session
+ * ({@link ComparisonDesign#SESSION}), from which {@code compare} pairs them.
  */
 final class AbSession {
 
-    /** One JMH invocation of the plan, with the JMH settings of its kind. */
+    /** One benchmark of the plan (one fork a side per pair), timed or single shots: its kind's JMH settings. */
     record Step(Invocation invocation, boolean singleShots) {
     }
 
@@ -77,63 +72,51 @@ final class AbSession {
         return steps;
     }
 
-    /** The order the sides run in, pair by pair: A B, B A, A B, ... */
-    static List<List<Integer>> order(int pairs) {
-        List<List<Integer>> order = new ArrayList<>();
-        for (int pair = 0; pair < pairs; pair++) {
-            order.add(pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0));
-        }
-        return order;
-    }
-
     /** Measures both sides into {@code directory/base} and {@code directory/candidate}; returns the two. */
     List<Path> run(AbSide base, AbSide candidate) throws IOException {
         List<AbSide> sides = List.of(base, candidate);
         Path log = directory.resolve(RunCommand.JMH_LOG);
         Instant started = Instant.now();
         exactPasses(sides, log);
-        List<Step> steps = plan;
-
-        List<List<Path>> timedParts = List.of(new ArrayList<>(), new ArrayList<>());
-        List<List<Path>> shotParts = List.of(new ArrayList<>(), new ArrayList<>());
-        int total = pairs * steps.size() * 2;
-        int done = 0;
-        Instant forksStarted = Instant.now();
-        List<List<Integer>> order = order(pairs);
+        List<ResultParts> timedParts = new ArrayList<>();
+        List<ResultParts> shotParts = new ArrayList<>();
+        for (AbSide side : sides) {
+            timedParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.TIMED));
+            shotParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.SHOTS));
+        }
+        StepClock clock = new StepClock(pairs * plan.size() * 2);
         for (int pair = 0; pair < pairs; pair++) {
-            for (int s = 0; s < steps.size(); s++) {
-                Step step = steps.get(s);
-                for (int index : order.get(pair)) {
+            for (Step step : plan) {
+                // A B in even pairs, B A in odd ones
+                for (int index : pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0)) {
                     AbSide side = sides.get(index);
-                    progress.accept(progressLine(++done, total, pair, side, step, forksStarted));
-                    Path part = directory.resolve(side.name()).resolve("part-" + (pair + 1) + "-" + (s + 1) + ".json");
+                    clock.step();
+                    progress.accept(progressLine(clock, pair, side, step));
+                    Path part = (step.singleShots() ? shotParts : timedParts).get(index).next();
                     JmhFork.run(side, step.invocation(), profile.oneForkArguments(step.singleShots()), part, log);
-                    (step.singleShots() ? shotParts : timedParts).get(index).add(part);
                 }
             }
         }
         Instant finished = Instant.now();
         List<Path> runs = new ArrayList<>();
         for (int index = 0; index < 2; index++) {
-            AbSide side = sides.get(index);
-            Path run = directory.resolve(side.name());
             Set<String> jdks = new LinkedHashSet<>();
-            merge(timedParts.get(index), run.resolve(RunDirectory.TIMED), jdks);
-            merge(shotParts.get(index), run.resolve(RunDirectory.SHOTS), jdks);
-            writeManifest(side, run, RunCommand.parameters(profile, stores), List.copyOf(jdks), started, finished);
+            timedParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
+            shotParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
+            Path run = directory.resolve(sides.get(index).name());
+            writeManifest(sides.get(index), run, RunCommand.parameters(profile, stores), List.copyOf(jdks), started,
+                    finished);
             runs.add(run);
         }
         return runs;
     }
 
-    private String progressLine(int done, int total, int pair, AbSide side, Step step, Instant since) {
-        Duration elapsed = Duration.between(since, Instant.now());
-        String left = done == 1 ? "" : String.format(Locale.ROOT, ", about %s left",
-                JmhOutput.minutes(elapsed.dividedBy(done - 1).multipliedBy(total - done + 1)));
-        return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", done, total, pair + 1, pairs,
-                side.label(), step.invocation().label(), JmhOutput.minutes(elapsed), left);
+    private String progressLine(StepClock clock, int pair, AbSide side, Step step) {
+        String left = clock.left().map(time -> String.format(Locale.ROOT, ", about %s left", StepClock.minutes(time)))
+                .orElse("");
+        return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", clock.done(), clock.total(),
+                pair + 1, pairs, side.label(), step.invocation().label(), StepClock.minutes(clock.elapsed()), left);
     }
-
 
     /**
      * Each side's own exact pass, by the side's own command ({@code exact}), both at once: they count bytes and calls,
@@ -164,33 +147,6 @@ final class AbSession {
                 RunDirectory.JSON.writeValue(run.resolve(RunDirectory.STRATEGIES).toFile(), List.of());
                 RunDirectory.JSON.writeValue(run.resolve(RunDirectory.EXACT).toFile(), List.of());
             }
-        }
-    }
-
-    /**
-     * One side's parts into one JMH file: each benchmark's forks appended in pair order ({@link ForkMerge}), so the
-     * i-th fork of an entry is the one of pair i on both sides.
-     */
-    private static void merge(List<Path> parts, Path file, Set<String> jdks) throws IOException {
-        Map<String, ObjectNode> entries = new LinkedHashMap<>();
-        for (Path part : parts) {
-            for (JsonNode entry : RunDirectory.JSON.readTree(part.toFile())) {
-                jdks.add(new ResultParts.Jdk(entry.path("jdkVersion").asText(), entry.path("vmName").asText())
-                        .toString());
-                String key = entry.path("benchmark").asText() + entry.path("mode") + entry.path("params");
-                ObjectNode first = entries.get(key);
-                if (first == null) {
-                    entries.put(key, (ObjectNode) entry);
-                } else {
-                    ForkMerge.merge(first, entry);
-                }
-            }
-        }
-        ArrayNode merged = RunDirectory.JSON.createArrayNode();
-        entries.values().forEach(merged::add);
-        RunDirectory.JSON.writeValue(file.toFile(), merged);
-        for (Path part : parts) {
-            Files.delete(part);
         }
     }
 

@@ -26,6 +26,11 @@ record Invocation(String label, List<String> includes, Map<String, List<String>>
         return benchmark.contains(".") ? quoted + "$" : quoted + "\\.";
     }
 
+    /** A benchmark's class and method, without the package: {@code AuthenticateBenchmark.authenticate}. */
+    static String shortName(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    }
+
     /**
      * This invocation as JMH runs it: one invocation per benchmark it includes and per combination of the parameters
      * that benchmark has (the invocation's values where it sets them, else the benchmark's own), each one fork's work.
@@ -51,9 +56,8 @@ record Invocation(String label, List<String> includes, Map<String, List<String>>
                 combinations = more;
             }
             String name = benchmark.getUsername();
-            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             for (Map<String, List<String>> combination : combinations) {
-                String label = shortName + (combination.containsKey("strategy")
+                String label = shortName(name) + (combination.containsKey("strategy")
                         ? " " + combination.get("strategy").get(0) : "");
                 single.add(new Invocation(label, List.of("^" + name.replace(".", "\\.") + "$"), combination));
             }

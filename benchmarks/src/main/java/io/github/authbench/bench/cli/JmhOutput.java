@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -34,9 +32,7 @@ final class JmhOutput implements AutoCloseable {
     private final boolean rewrite;
     private final OutputFormat format;
     private String phase = "";
-    private int total;
-    private int done;
-    private Instant phaseStarted = Instant.now();
+    private StepClock clock = new StepClock(0);
     private boolean lineOpen;
 
     private JmhOutput(PrintStream log, PrintStream terminal, boolean verbose, boolean rewrite) {
@@ -63,9 +59,7 @@ final class JmhOutput implements AutoCloseable {
     void phase(String name, int benchmarks) {
         endLine();
         phase = name;
-        total = benchmarks;
-        done = 0;
-        phaseStarted = Instant.now();
+        clock = new StepClock(benchmarks);
     }
 
     /** Ends the phase's progress line. */
@@ -78,16 +72,14 @@ final class JmhOutput implements AutoCloseable {
 
     /** One more step of the phase: the progress line now says this. */
     void tick(String what) {
-        done++;
+        clock.step();
         if (verbose) {
             terminal.println("  " + phase + ": " + what);
             return;
         }
-        Duration elapsed = Duration.between(phaseStarted, Instant.now());
-        String left = done <= 1 || done > total ? "" : ", about " + minutes(elapsed.dividedBy(done - 1)
-                .multipliedBy(total - done + 1)) + " left";
-        String line = String.format(Locale.ROOT, "  %s: %d of %d, %s elapsed%s: %s", phase, done, Math.max(done, total),
-                minutes(elapsed), left, what);
+        String left = clock.left().map(time -> ", about " + StepClock.minutes(time) + " left").orElse("");
+        String line = String.format(Locale.ROOT, "  %s: %d of %d, %s elapsed%s: %s", phase, clock.done(),
+                clock.total(), StepClock.minutes(clock.elapsed()), left, what);
         if (line.length() > WIDTH) {
             line = line.substring(0, WIDTH - 3) + "...";
         }
@@ -102,18 +94,13 @@ final class JmhOutput implements AutoCloseable {
 
     /** The benchmark's method and the parameters that tell it apart. */
     private static String describe(BenchmarkParams params) {
-        String name = params.getBenchmark();
-        StringBuilder text = new StringBuilder(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+        StringBuilder text = new StringBuilder(Invocation.shortName(params.getBenchmark()));
         for (String key : params.getParamsKeys()) {
             if (!key.equals("payload") && !key.equals("population") && !key.equals("store")) {
                 text.append(' ').append(params.getParam(key));
             }
         }
         return text.toString();
-    }
-
-    static String minutes(Duration duration) {
-        return String.format(Locale.ROOT, "%d:%02d", duration.toMinutes(), duration.toSecondsPart());
     }
 
     @Override

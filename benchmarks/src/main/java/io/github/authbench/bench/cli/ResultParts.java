@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,12 +55,13 @@ final class ResultParts {
     }
 
     /**
-     * Writes the merged file and removes the parts.
+     * Writes the merged file and removes the parts. A benchmark measured in several parts (the forks of {@code ab},
+     * one part each) becomes one entry with every fork, in the order of the parts ({@link ForkMerge}).
      *
      * @return the JDKs the entries ran on, in order of appearance
      */
     List<Jdk> merge(boolean tagJdk) throws IOException {
-        ArrayNode merged = RunDirectory.JSON.createArrayNode();
+        Map<String, ObjectNode> entries = new LinkedHashMap<>();
         Set<Jdk> jdks = new LinkedHashSet<>();
         for (Path part : parts) {
             for (JsonNode entry : RunDirectory.JSON.readTree(part.toFile())) {
@@ -67,9 +70,15 @@ final class ResultParts {
                 if (tagJdk) {
                     ((ObjectNode) entry).withObject("params").put("jdk", jdk.feature());
                 }
-                merged.add(entry);
+                String key = entry.path("benchmark").asText() + entry.path("mode") + entry.path("params");
+                ObjectNode first = entries.putIfAbsent(key, (ObjectNode) entry);
+                if (first != null) {
+                    ForkMerge.merge(first, entry);
+                }
             }
         }
+        ArrayNode merged = RunDirectory.JSON.createArrayNode();
+        entries.values().forEach(merged::add);
         RunDirectory.JSON.writeValue(directory.resolve(name).toFile(), merged);
         for (Path part : parts) {
             Files.delete(part);
