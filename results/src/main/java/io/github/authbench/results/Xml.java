@@ -1,12 +1,12 @@
 package io.github.authbench.results;
 
 /** Escaping for text placed in HTML or SVG. */
-final class Xml {
+public final class Xml {
 
     private Xml() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "authbench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
-                ExactCommand.class},
+                HttpCommand.class, ServeCommand.class, ExactCommand.class},
         description = "Sessions or JWTs? Measured, not argued.")
 public final class AuthbenchCommand implements Runnable {
 
@@ -49,6 +49,6 @@ public final class AuthbenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, report, compare or ab");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, report, compare, ab, http or serve");
     }
 }

@@ -1,0 +1,92 @@
+package io.github.authbench.bench.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.client.ContentResponse;
+
+/**
+ * Loads servers one after another with the same driver: for each, a population of real logins, a warm-up, then the
+ * ladder. {@code /ping} climbs the ladder once, on the first server, as the baseline every strategy is read against.
+ */
+public final class HttpSweep {
+
+    private final OpenLoadDriver driver;
+    private final SweepSettings settings;
+    private final Consumer<String> progress;
+
+    public HttpSweep(OpenLoadDriver driver, SweepSettings settings, Consumer<String> progress) {
+        this.driver = driver;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Starts a server process per setup on loopback (the keys name the rows), loads it, stops it. */
+    public List<TargetResult> run(Map<String, ServerSetup> setups, CpuPlacement placement,
+            Map<String, String> environment, Path serverLog) throws IOException, InterruptedException {
+        List<TargetResult> results = new ArrayList<>();
+        for (Map.Entry<String, ServerSetup> setup : setups.entrySet()) {
+            progress.accept(setup.getKey() + ": starting its server");
+            try (ServerProcess server = ServerProcess.start(setup.getValue(), placement, environment, serverLog)) {
+                results.addAll(load(server.uri(), setup.getKey(), setup.getValue().describe(),
+                        setup.getValue().transport(), results.isEmpty()));
+            }
+        }
+        return results;
+    }
+
+    /** Loads a server someone else started ({@code ./authbench serve}), as its {@code /info} describes it. */
+    public List<TargetResult> runAgainst(URI target) throws IOException, InterruptedException {
+        Map<String, Object> info = info(target);
+        String name = String.valueOf(info.get("strategy"));
+        String setup = String.join(" ", name, String.valueOf(info.get("algorithm")), String.valueOf(info.get("library")),
+                String.valueOf(info.get("store")), String.valueOf(info.get("payload")), String.valueOf(info.get("transport")));
+        return load(target, name, setup, CredentialTransport.valueOf(String.valueOf(info.get("transport"))), true);
+    }
+
+    private List<TargetResult> load(URI server, String name, String setup, CredentialTransport transport,
+            boolean withPing) throws IOException, InterruptedException {
+        List<TargetResult> results = new ArrayList<>();
+        if (withPing) {
+            results.add(climb(new PingWorkload(server), setup));
+        }
+        progress.accept(name + ": logging " + settings.population() + " users in");
+        Population population = Population.logIn(driver.client(), server, transport, settings.population(),
+                settings.timeout().multipliedBy(10));
+        results.add(climb(new AuthWorkload(server, population, transport, settings.loginEvery(), name), setup));
+        return results;
+    }
+
+    private TargetResult climb(Workload workload, String setup) throws InterruptedException {
+        RateLadder ladder = settings.ladder();
+        progress.accept(workload.name() + ": warming up, " + settings.warmup().toSeconds() + " s at "
+                + Math.round(ladder.first()) + "/s");
+        driver.run(workload, ladder.first(), settings.warmup(), java.time.Duration.ofMillis(1));
+        RateLadder.Climb climb = ladder.climb(rate -> {
+            LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
+            progress.accept(String.format("%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
+                    Micros.format(step.percentileMicros(50)), Micros.format(step.percentileMicros(99)),
+                    step.failed() > 0 ? ", " + step.failed() + " failed" : ""));
+            return step;
+        }, settings.sloMicros());
+        return new TargetResult(workload.name(), setup, climb);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> info(URI target) throws IOException, InterruptedException {
+        try {
+            ContentResponse answer = driver.client().newRequest(target.resolve("/info"))
+                    .timeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).send();
+            if (answer.getStatus() != 200) {
+                throw new IOException(target + "info answered " + answer.getStatus() + ": is it ./authbench serve?");
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(answer.getContent(), Map.class);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("cannot reach " + target + ": " + e.getCause(), e);
+        }
+    }
+}

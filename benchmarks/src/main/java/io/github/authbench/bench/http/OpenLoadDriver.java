@@ -1,0 +1,108 @@
+package io.github.authbench.bench.http;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An open-model load (wrk2's model): request {@code i} is due at {@code start + i / rate} and is sent then, whether or
+ * not earlier ones have answered; its latency counts from that due instant, so a server that stalls is charged for
+ * every request it made wait, not only for the one it stalled on. The driver's own lateness (due to sent) is recorded
+ * apart, to show the driver was not the bottleneck. Requests go through Jetty's asynchronous client over keep-alive
+ * connections; the schedule thread only parks and sends.
+ */
+public final class OpenLoadDriver implements AutoCloseable {
+
+    /** Connections the client may open to the server: enough that queueing happens in the server, not in the client. */
+    static final int MAX_CONNECTIONS = 256;
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public OpenLoadDriver(Duration timeout) throws Exception {
+        this.timeout = timeout;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("load-driver");
+        threads.setDaemon(true);
+        client = new HttpClient();
+        client.setExecutor(threads);
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS);
+        client.setMaxRequestsQueuedPerDestination(Integer.MAX_VALUE);
+        client.setFollowRedirects(false);
+        // Each request carries its own user's credential; a shared cookie jar would mix users up.
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.start();
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /**
+     * Offers {@code rate} requests per second for {@code settle} (not recorded: connections open, queues reach their
+     * level) and then {@code measure}, and waits for the last answer or its timeout.
+     */
+    public LoadStep run(Workload workload, double rate, Duration settle, Duration measure) throws InterruptedException {
+        Thread current = Thread.currentThread();
+        int priority = current.getPriority();
+        current.setPriority(Thread.MAX_PRIORITY);
+        try {
+            return schedule(workload, rate, settle, measure);
+        } finally {
+            current.setPriority(priority);
+        }
+    }
+
+    private LoadStep schedule(Workload workload, double rate, Duration settle, Duration measure)
+            throws InterruptedException {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + rate);
+        }
+        double periodNanos = 1e9 / rate;
+        long unrecorded = (long) Math.ceil(settle.toNanos() / periodNanos);
+        long total = unrecorded + (long) Math.ceil(measure.toNanos() / periodNanos);
+        Recorder latency = new Recorder(LoadStep.HIGHEST_MICROS, LoadStep.SIGNIFICANT_DIGITS);
+        Histogram lag = LoadStep.histogram();
+        AtomicLong failed = new AtomicLong();
+        CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, total));
+        long timeoutMillis = timeout.toMillis();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * periodNanos);
+            long now = System.nanoTime();
+            while (now < due) {
+                LockSupport.parkNanos(due - now);
+                now = System.nanoTime();
+            }
+            boolean recorded = i >= unrecorded;
+            if (recorded) {
+                lag.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (now - due) / 1_000));
+            }
+            workload.send(client, i, timeoutMillis, asExpected -> {
+                if (recorded) {
+                    latency.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (System.nanoTime() - due) / 1_000));
+                    if (!asExpected) {
+                        failed.incrementAndGet();
+                    }
+                }
+                answered.countDown();
+            });
+        }
+        // The client's own timeout ends every request; the margin only guards against a lost callback.
+        long unanswered = answered.await(timeoutMillis + 5_000, TimeUnit.MILLISECONDS) ? 0 : answered.getCount();
+        Histogram latencies = latency.getIntervalHistogram();
+        return new LoadStep(rate, total - unrecorded, failed.get() + unanswered, latencies, lag);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}
