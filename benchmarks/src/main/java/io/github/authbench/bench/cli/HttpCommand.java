@@ -60,13 +60,13 @@ final class HttpCommand implements Callable<Integer> {
                     + "(default 500,2,32000,3)")
     String rates;
 
-    @Option(names = "--step", defaultValue = "1s,3s", paramLabel = "SETTLE,MEASURE",
-            description = "per rate: time not recorded, then time measured (default 1s,3s)")
+    @Option(names = "--step", defaultValue = "500ms,2500ms", paramLabel = "SETTLE,MEASURE",
+            description = "per rate: time not recorded, then time measured (default 500ms,2500ms)")
     String step;
 
-    @Option(names = "--warmup", defaultValue = "10s",
-            description = "load at the first rate before each ladder, not recorded (default 10s)")
-    String warmup;
+    @Option(names = "--warmup", defaultValue = "10000",
+            description = "requests before each ladder, sent as fast as the server answers, not recorded (default 10000)")
+    long warmup;
 
     @Option(names = "--users", defaultValue = "1000", description = "live logins the load authenticates with (default 1000)")
     int users;
@@ -148,6 +148,9 @@ final class HttpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rates '" + rates + "': " + e.getMessage());
         }
+        if (warmup < 0 || warmup > 10_000_000) {
+            throw new UsageException("--warmup must be 0..10000000 requests, not " + warmup);
+        }
         if (users < 1 || users > 1_000_000) {
             throw new UsageException("--users must be 1..1000000, not " + users);
         }
@@ -158,7 +161,7 @@ final class HttpCommand implements Callable<Integer> {
         if (measure.isZero()) {
             throw new UsageException("--step must measure for some time");
         }
-        return new SweepSettings(rateLadder, duration(warmup, "--warmup"), duration(steps[0], "--step"), measure,
+        return new SweepSettings(rateLadder, warmup, duration(steps[0], "--step"), measure,
                 Duration.ofSeconds(2), duration(slo, "--slo").toNanos() / 1_000, users, loginEvery);
     }
 

@@ -38,7 +38,8 @@ public final class AuthServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new AuthHandler(strategy, setup, clock));
-        server.setStopTimeout(1_000);
+        // No graceful shutdown: a stopped benchmark server has nobody to finish answering.
+        server.setStopTimeout(0);
     }
 
     /** Starts a server listening on {@code host:port} (port 0: any free port). */

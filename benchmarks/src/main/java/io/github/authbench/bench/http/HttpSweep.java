@@ -63,9 +63,11 @@ public final class HttpSweep {
 
     private TargetResult climb(Workload workload, String setup) throws InterruptedException {
         RateLadder ladder = settings.ladder();
-        progress.accept(workload.name() + ": warming up, " + settings.warmup().toSeconds() + " s at "
-                + Math.round(ladder.first()) + "/s");
-        driver.run(workload, ladder.first(), settings.warmup(), java.time.Duration.ofMillis(1));
+        long started = System.nanoTime();
+        long sent = driver.warmUp(workload, settings.warmupRequests(), SweepSettings.WARMUP_IN_FLIGHT,
+                SweepSettings.WARMUP_LIMIT);
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: warmed up with %,d requests in %.1f s",
+                workload.name(), sent, (System.nanoTime() - started) / 1e9));
         RateLadder.Climb climb = ladder.climb(rate -> {
             LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
             progress.accept(String.format("%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,

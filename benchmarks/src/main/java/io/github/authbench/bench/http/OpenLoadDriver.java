@@ -2,6 +2,7 @@ package io.github.authbench.bench.http;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -43,6 +44,23 @@ public final class OpenLoadDriver implements AutoCloseable {
 
     HttpClient client() {
         return client;
+    }
+
+    /**
+     * Warms the server (and this driver) up with {@code requests} requests, {@code inFlight} at a time, as fast as it
+     * answers: JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
+     * compiling. Not measured. Returns the requests sent, fewer than asked when {@code within} ran out.
+     */
+    public long warmUp(Workload workload, long requests, int inFlight, Duration within) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        long deadline = System.nanoTime() + within.toNanos();
+        long sent = 0;
+        while (sent < requests && slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            workload.send(client, sent++, timeout.toMillis(), asExpected -> slots.release());
+        }
+        // Let what is in flight finish (each request ends by its timeout), so the ladder starts on an idle server.
+        slots.tryAcquire(inFlight, timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        return sent;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The offered rates a sweep tries: a geometric ladder shared by every target (so rows compare at the same rates), climbed
- * until a rate misses the objective, then a few geometric bisections between the last rate that met it and the first
+ * until a rate misses the objective (twice in a row), then a few geometric bisections between the last rate that met it and the first
  * that did not, which place each target's highest rate at the objective within {@code factor^(1/2^refinements)}.
  *
  * @param first the lowest rate, requests per second
@@ -72,8 +72,7 @@ public record RateLadder(double first, double factor, double highest, int refine
         double missed = 0;
         LoadStep.Miss why = LoadStep.Miss.NONE;
         for (double rate : rungs()) {
-            LoadStep step = measure.at(rate);
-            steps.add(step);
+            LoadStep step = twiceIfMissed(measure, rate, sloMicros, steps);
             why = step.miss(sloMicros);
             if (why != LoadStep.Miss.NONE) {
                 missed = rate;
@@ -87,8 +86,7 @@ public record RateLadder(double first, double factor, double highest, int refine
         double low = met > 0 ? met : missed / factor;
         for (int i = 0; i < refinements; i++) {
             double rate = Math.round(Math.sqrt(low * missed));
-            LoadStep step = measure.at(rate);
-            steps.add(step);
+            LoadStep step = twiceIfMissed(measure, rate, sloMicros, steps);
             LoadStep.Miss miss = step.miss(sloMicros);
             if (miss == LoadStep.Miss.NONE) {
                 low = rate;
@@ -99,5 +97,20 @@ public record RateLadder(double first, double factor, double highest, int refine
             }
         }
         return new Climb(steps, met, why == LoadStep.Miss.DRIVER ? Limit.DRIVER : Limit.SERVER);
+    }
+
+    /**
+     * Measures a rate, and once more if it missed: on a shared machine one stolen slice of CPU can push a p99 over the
+     * objective, and one stray miss would end the climb. The second measurement decides; both are kept.
+     */
+    private static LoadStep twiceIfMissed(Measure measure, double rate, long sloMicros, List<LoadStep> steps)
+            throws InterruptedException {
+        LoadStep step = measure.at(rate);
+        steps.add(step);
+        if (!step.meets(sloMicros)) {
+            step = measure.at(rate);
+            steps.add(step);
+        }
+        return step;
     }
 }

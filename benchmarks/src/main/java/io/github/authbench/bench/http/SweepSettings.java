@@ -7,16 +7,16 @@ import java.util.Objects;
  * How a sweep loads each target: the ladder of rates, how long each rate runs (a settling part not recorded, then the
  * measured part), the warm-up before the ladder, the request timeout, the latency objective, and the traffic mix.
  *
+ * @param warmupRequests requests sent as fast as the server answers before each ladder (not measured)
  * @param sloMicros the p99 a rate must stay within to count as sustained
  * @param population live logins the load authenticates with
  * @param loginEvery one request in this many is a login
  */
-public record SweepSettings(RateLadder ladder, Duration warmup, Duration settle, Duration measure, Duration timeout,
+public record SweepSettings(RateLadder ladder, long warmupRequests, Duration settle, Duration measure, Duration timeout,
         long sloMicros, int population, int loginEvery) {
 
     public SweepSettings {
         Objects.requireNonNull(ladder, "ladder");
-        Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(settle, "settle");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(timeout, "timeout");
@@ -24,6 +24,11 @@ public record SweepSettings(RateLadder ladder, Duration warmup, Duration settle,
             throw new IllegalArgumentException("a sweep needs a measured time, an objective, users and a login mix");
         }
     }
+
+    /** Requests in flight during the warm-up: enough to keep a server's threads busy, few enough not to queue. */
+    public static final int WARMUP_IN_FLIGHT = 16;
+    /** The longest a warm-up may take, however slow the server. */
+    public static final Duration WARMUP_LIMIT = Duration.ofSeconds(60);
 
     /** Measured seconds per rate, for achieved rates. */
     public double measuredSeconds() {

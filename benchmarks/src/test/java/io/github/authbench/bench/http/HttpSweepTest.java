@@ -1,0 +1,96 @@
+package io.github.authbench.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authbench.bench.cli.AuthbenchCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./authbench http} end to end on a tiny sweep: a real server process on loopback, the driver in this JVM, two
+ * rates, a few seconds. Checks what a user gets: the table, the report, the JSON and the HdrHistogram logs.
+ */
+class HttpSweepTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void aTinySweepPrintsTheTableAndWritesEveryFile() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int status;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            status = AuthbenchCommand.execute("http", "--strategies", "session", "--rates", "100,2,200,0",
+                    "--step", "250ms,1s", "--warmup", "200", "--users", "20", "--login-every", "10", "--no-pin",
+                    "--output", output.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        original.print(out);
+
+        assertThat(status).isZero();
+        assertThat(out).contains("highest rate", "p99 <= 10.0 ms", "driver lag p99 at the highest rate reported");
+        assertThat(out.lines().filter(line -> line.startsWith("ping ") || line.startsWith("session ")))
+                .hasSize(2);
+        assertThat(out.lines().filter(line -> !line.startsWith("wrote ") && !line.startsWith("authbench http:")))
+                .as("everything but the lines that name paths fits 120 columns")
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+
+        Path run;
+        try (Stream<Path> runs = Files.list(output)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        JsonNode json = new ObjectMapper().readTree(run.resolve("http.json").toFile());
+        assertThat(json.get("targets")).hasSize(2);
+        for (JsonNode target : json.get("targets")) {
+            JsonNode steps = target.get("steps");
+            assertThat(steps).as(target.get("target").asText()).isNotEmpty();
+            JsonNode first = steps.get(0);
+            assertThat(first.get("offeredRate").asDouble()).isEqualTo(100.0);
+            assertThat(first.get("scheduled").asLong()).as("1 s at 100/s").isEqualTo(100);
+            assertThat(first.get("failed").asLong()).as("nothing fails at 100/s").isZero();
+            assertThat(first.get("latencyMicros").get("p50").asLong()).isPositive();
+        }
+        assertThat(json.get("targets").get(1).get("setup").asText()).isEqualTo("session HS256 jjwt CAFFEINE TYPICAL COOKIE");
+
+        List<EncodableHistogram> intervals = new ArrayList<>();
+        HistogramLogReader log = new HistogramLogReader(run.resolve("hdr/session.hlog").toFile());
+        for (EncodableHistogram interval = log.nextIntervalHistogram(); interval != null;
+                interval = log.nextIntervalHistogram()) {
+            intervals.add(interval);
+        }
+        assertThat(intervals).hasSameSizeAs(json.get("targets").get(1).get("steps"));
+        assertThat(intervals.get(0).getTag()).isEqualTo("rate-100");
+
+        String report = Files.readString(run.resolve("report.md"));
+        assertThat(report).contains("## Highest rate within the objective", "| session |", "charts/session.svg",
+                "## Cost against /ping");
+        assertThat(Files.readString(run.resolve("charts/session.svg"))).startsWith("<svg").contains("p99");
+        assertThat(Files.readString(run.resolve("server.log"))).contains("listening on http://127.0.0.1:");
+    }
+
+    @Test
+    void mistakesOnTheCommandLineAreOneLineAndExitTwo() {
+        assertThat(AuthbenchCommand.execute("http", "--strategies", "nosuch", "--output", output.toString())).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("http", "--rates", "100,1,200,0", "--output", output.toString())).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("http", "--step", "1s", "--output", output.toString())).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("http", "--target", "ftp://x", "--output", output.toString())).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("serve", "--port", "70000")).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("serve", "--library", "java-jwt", "--algorithm", "EdDSA")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.authbench.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The climb on a server whose answer to each rate is known: where it stops, how it refines, what it blames. */
+class RateLadderTest {
+
+    private static final long SLO = 10_000;
+    private final List<Double> tried = new ArrayList<>();
+
+    /** A server that keeps p99 at 1 ms up to {@code capacity} and at 50 ms beyond it, with a driver {@code lag} late. */
+    private RateLadder.Measure server(double capacity, long lagMicros) {
+        return rate -> {
+            tried.add(rate);
+            return step(rate, rate <= capacity ? 1_000 : 50_000, 0, lagMicros);
+        };
+    }
+
+    static LoadStep step(double rate, long latencyMicros, long failed, long lagMicros) {
+        Histogram latency = LoadStep.histogram();
+        Histogram lag = LoadStep.histogram();
+        for (int i = 0; i < 1_000; i++) {
+            latency.recordValue(latencyMicros);
+            lag.recordValue(lagMicros);
+        }
+        return new LoadStep(rate, 1_000, failed, latency, lag);
+    }
+
+    @Test
+    void climbsUntilTheFirstMissThenBisectsBetweenTheLastRateThatMetAndIt() throws InterruptedException {
+        RateLadder.Climb climb = new RateLadder(500, 2, 32_000, 3).climb(server(3_000, 50), SLO);
+
+        assertThat(tried).as("each miss measured twice").containsExactly(500.0, 1_000.0, 2_000.0, 4_000.0, 4_000.0,
+                2_828.0, 3_363.0, 3_363.0, 3_084.0, 3_084.0);
+        assertThat(climb.highestMeeting()).isEqualTo(2_828.0);
+        assertThat(climb.limit()).isEqualTo(RateLadder.Limit.SERVER);
+        assertThat(climb.atLeast()).isFalse();
+        assertThat(climb.steps()).hasSize(10);
+    }
+
+    @Test
+    void aMissThatDoesNotRepeatDoesNotEndTheClimb() throws InterruptedException {
+        int[] calls = {0};
+        RateLadder.Climb climb = new RateLadder(500, 2, 2_000, 0).climb(rate -> {
+            tried.add(rate);
+            boolean stolenSlice = rate == 1_000 && calls[0]++ == 0;
+            return step(rate, stolenSlice ? 50_000 : 1_000, 0, 50);
+        }, SLO);
+
+        assertThat(tried).containsExactly(500.0, 1_000.0, 1_000.0, 2_000.0);
+        assertThat(climb.highestMeeting()).isEqualTo(2_000.0);
+        assertThat(climb.limit()).isEqualTo(RateLadder.Limit.LADDER);
+    }
+
+    @Test
+    void aTargetThatMeetsEveryRungIsReportedAsAtLeastTheTopRung() throws InterruptedException {
+        RateLadder.Climb climb = new RateLadder(500, 2, 4_000, 3).climb(server(1e9, 50), SLO);
+
+        assertThat(tried).containsExactly(500.0, 1_000.0, 2_000.0, 4_000.0);
+        assertThat(climb.highestMeeting()).isEqualTo(4_000.0);
+        assertThat(climb.limit()).isEqualTo(RateLadder.Limit.LADDER);
+        assertThat(climb.atLeast()).isTrue();
+    }
+
+    @Test
+    void aMissWhileTheDriverRanLateIsBlamedOnTheDriverNotTheServer() throws InterruptedException {
+        RateLadder.Climb climb = new RateLadder(500, 2, 32_000, 0).climb(server(1_500, 2_000), SLO);
+
+        assertThat(climb.highestMeeting()).isEqualTo(1_000.0);
+        assertThat(climb.limit()).isEqualTo(RateLadder.Limit.DRIVER);
+        assertThat(climb.atLeast()).isTrue();
+    }
+
+    @Test
+    void failedRequestsMissTheObjectiveWhateverTheLatency() {
+        assertThat(step(500, 100, 1, 10).miss(SLO)).isEqualTo(LoadStep.Miss.SERVER);
+        assertThat(step(500, 100, 0, 10).miss(SLO)).isEqualTo(LoadStep.Miss.NONE);
+        assertThat(step(500, 100, 0, 5_000).miss(SLO))
+                .as("a late driver only adds latency, so a step that met the objective met it")
+                .isEqualTo(LoadStep.Miss.NONE);
+    }
+
+    @Test
+    void aFirstRungThatMissesLeavesNoRateAndRefinesBelowIt() throws InterruptedException {
+        RateLadder.Climb climb = new RateLadder(1_000, 2, 8_000, 2).climb(server(100, 50), SLO);
+
+        assertThat(tried).containsExactly(1_000.0, 1_000.0, 707.0, 707.0, 595.0, 595.0);
+        assertThat(climb.highestMeeting()).isZero();
+        assertThat(climb.limit()).isEqualTo(RateLadder.Limit.SERVER);
+    }
+}
