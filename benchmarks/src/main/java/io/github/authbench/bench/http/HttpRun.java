@@ -95,13 +95,10 @@ public final class HttpRun {
             lines.add(String.format(Locale.ROOT, "driver lag p99 at the highest rate reported (%s, %,.0f/s): %s, %s",
                     top.get().name(), highest.offeredRate(), Micros.format(lag),
                     lag < LoadStep.LAG_LIMIT_MICROS ? "under 1 ms: the driver kept its schedule" : "NOT under 1 ms"));
-            if (lag >= LoadStep.LAG_LIMIT_MICROS) {
-                lines.add("  the driver ran late there; latency counts from the due time, so that only made the server "
-                        + "look slower");
-            }
         }
         if (targets.stream().anyMatch(t -> t.climb().limit() == RateLadder.Limit.DRIVER)) {
-            lines.add("(d): the rate above it missed while the driver ran late, so the limit may be the driver's");
+            lines.add("(d): the driver ran late (lag p99 >= 1 ms) at the rate above it, so the server's limit is higher "
+                    + "than this machine's driver could show");
         }
         Optional<TargetResult> ping = ping();
         Optional<TargetResult> slowest = strategies().stream().filter(t -> t.climb().highestMeeting() > 0)
