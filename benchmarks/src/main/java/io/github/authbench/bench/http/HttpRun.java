@@ -97,8 +97,8 @@ public final class HttpRun {
                     lag < LoadStep.LAG_LIMIT_MICROS ? "under 1 ms: the driver kept its schedule" : "NOT under 1 ms"));
         }
         if (targets.stream().anyMatch(t -> t.climb().limit() == RateLadder.Limit.DRIVER)) {
-            lines.add("(d): the driver ran late (lag p99 >= 1 ms) at the rate above it, so the server's limit is higher "
-                    + "than this machine's driver could show");
+            lines.add("(d): the rate above it missed while the driver ran late (lag p99 >= 1 ms): the limit may be "
+                    + "the driver's");
         }
         Optional<TargetResult> ping = ping();
         Optional<TargetResult> slowest = strategies().stream().filter(t -> t.climb().highestMeeting() > 0)

@@ -28,7 +28,7 @@ public record LoadStep(double offeredRate, long scheduled, long failed, Histogra
         return latency.getValueAtPercentile(percentile);
     }
 
-    /** Driver lateness at or above this (p99) means the step says more about the driver than about the server. */
+    /** Driver lateness at or above this (p99) means a miss may be the driver's rather than the server's. */
     public static final long LAG_LIMIT_MICROS = 1_000;
 
     /** Why a step does not count as sustained, or {@link Miss#NONE}. */
@@ -36,19 +36,20 @@ public record LoadStep(double offeredRate, long scheduled, long failed, Histogra
         NONE,
         /** p99 over the objective, or requests failed, with the driver on time: the server's limit. */
         SERVER,
-        /**
-         * The driver sent late (p99 at or above {@link #LAG_LIMIT_MICROS}): the rate was not offered on schedule, so the
-         * step is not reported whatever its latency, and a miss may be the driver's own.
-         */
+        /** A miss while the driver sent late (p99 at or above {@link #LAG_LIMIT_MICROS}): it may be the driver's own. */
         DRIVER
     }
 
-    /** Whether the step counts as sustained: the driver on time, every request answered, p99 within the objective. */
+    /**
+     * Whether the step counts as sustained. Latency counts from the due instant, so a late driver only ever adds to it:
+     * a step that met the objective met it even if the driver was late (on a shared virtual machine the host takes the
+     * driver's CPU away now and then, whatever the rate), while a miss with a late driver may be the driver's own.
+     */
     public Miss miss(long sloMicros) {
-        if (lagMicros(99) >= LAG_LIMIT_MICROS) {
-            return Miss.DRIVER;
+        if (failed == 0 && scheduled > 0 && percentileMicros(99) <= sloMicros) {
+            return Miss.NONE;
         }
-        return failed == 0 && scheduled > 0 && percentileMicros(99) <= sloMicros ? Miss.NONE : Miss.SERVER;
+        return lagMicros(99) >= LAG_LIMIT_MICROS ? Miss.DRIVER : Miss.SERVER;
     }
 
     /** The rate counts as sustained ({@link #miss} is {@link Miss#NONE}). */
