@@ -12,8 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,8 +73,7 @@ final class AbCommand implements Callable<Integer> {
         Profile chosen = RunCommand.parse(Profile.class, profile, "--profile");
         StoreKind storeKind = RunCommand.parse(StoreKind.class, store, "--store");
         CompareSettings settings = gate.settings(spec);
-        Path session = output.resolve("ab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(Instant.now()));
+        Path session = output.resolve("ab-" + RunCommand.stamp(Instant.now()));
         List<StoreKind> stores = chosen.stores(storeKind);
         List<AbSession.Step> plan = AbSession.plan(chosen, stores).stream()
                 .filter(step -> only == null || only.matcher(step.invocation().label()).find()).toList();

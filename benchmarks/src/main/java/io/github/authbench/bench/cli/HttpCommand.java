@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +63,8 @@ final class HttpCommand implements Callable<Integer> {
     String step;
 
     @Option(names = "--warmup", defaultValue = "10000",
-            description = "requests before each ladder, sent as fast as the server answers, not recorded (default 10000)")
+            description = "the fewest requests before each ladder, sent as fast as the server answers, not recorded; the "
+                    + "warm-up goes on until the server's rate is steady (default 10000, at most 60 s)")
     long warmup;
 
     @Option(names = "--users", defaultValue = "1000", description = "live logins the load authenticates with (default 1000)")
@@ -96,8 +95,7 @@ final class HttpCommand implements Callable<Integer> {
             throw new UsageException("--target must be an http:// URL of ./authbench serve, not '" + target + "'");
         }
         Instant started = Instant.now();
-        Path run = output.resolve("http-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(started));
+        Path run = output.resolve("http-" + RunCommand.stamp(started));
         Files.createDirectories(run);
         Map<String, String> environment = Map.of();
         if (target == null && server.storeKind() == StoreKind.REDIS) {

@@ -75,8 +75,7 @@ final class RunCommand implements Callable<Integer> {
         CommandLineOptions extra = new CommandLineOptions(jmhArguments.toArray(new String[0]));
         List<StoreKind> stores = chosen.stores(storeKind);
         Instant started = Instant.now();
-        Path run = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(started));
+        Path run = output.resolve(stamp(started));
         Files.createDirectories(run);
         Environment environment = EnvironmentProbe.capture();
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
@@ -231,6 +230,11 @@ final class RunCommand implements Callable<Integer> {
 
     static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A run directory's name: its start in UTC, to the second, so directories sort by time. */
+    static String stamp(Instant started) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {

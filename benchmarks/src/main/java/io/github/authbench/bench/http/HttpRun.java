@@ -115,14 +115,14 @@ public final class HttpRun {
     public void print(PrintStream out) {
         double firstRung = settings.ladder().first();
         out.println();
-        out.printf(Locale.ROOT, "%-16s %14s %9s %9s %9s %13s %9s%n", "", "highest rate", "", "", "", "p50 over",
+        out.printf(Locale.ROOT, "%-20s %16s %9s %9s %9s %13s %9s%n", "", "highest rate", "", "", "", "p50 over",
                 "driver");
-        out.printf(Locale.ROOT, "%-16s %14s %9s %9s %9s %13s %9s%n", "target",
+        out.printf(Locale.ROOT, "%-20s %16s %9s %9s %9s %13s %9s%n", "target",
                 "p99 <= " + Micros.format(settings.sloMicros()), "p50", "p99", "p99.9",
                 "/ping " + LatencyChart.rate(firstRung) + "/s", "lag p99");
         for (TargetResult target : targets) {
             Optional<LoadStep> best = best(target);
-            out.printf(Locale.ROOT, "%-16s %14s %9s %9s %9s %13s %9s%n", target.name(), highest(target),
+            out.printf(Locale.ROOT, "%-20s %16s %9s %9s %9s %13s %9s%n", target.name(), highest(target),
                     best.map(s -> Micros.format(s.percentileMicros(50))).orElse("-"),
                     best.map(s -> Micros.format(s.percentileMicros(99))).orElse("-"),
                     best.map(s -> Micros.format(s.percentileMicros(99.9))).orElse("-"),

@@ -1,11 +1,17 @@
 package io.github.authbench.bench.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.authbench.results.RunDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.client.ContentResponse;
 
@@ -63,11 +69,11 @@ public final class HttpSweep {
 
     private TargetResult climb(Workload workload, String setup) throws InterruptedException {
         RateLadder ladder = settings.ladder();
-        long started = System.nanoTime();
-        long sent = driver.warmUp(workload, settings.warmupRequests(), SweepSettings.WARMUP_IN_FLIGHT,
-                SweepSettings.WARMUP_LIMIT);
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: warmed up with %,d requests in %.1f s",
-                workload.name(), sent, (System.nanoTime() - started) / 1e9));
+        OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmupRequests(),
+                SweepSettings.WARMUP_ROUND, SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_LIMIT);
+        progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s",
+                workload.name(), warmup.requests(), warmup.took().toNanos() / 1e9,
+                warmup.steady() ? "steady" : "NOT steady", warmup.lastRate()));
         RateLadder.Climb climb = ladder.climb(rate -> {
             LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
             progress.accept(String.format("%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
@@ -78,17 +84,17 @@ public final class HttpSweep {
         return new TargetResult(workload.name(), setup, climb);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> info(URI target) throws IOException, InterruptedException {
         try {
             ContentResponse answer = driver.client().newRequest(target.resolve("/info"))
-                    .timeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).send();
+                    .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).send();
             if (answer.getStatus() != 200) {
-                throw new IOException(target + "info answered " + answer.getStatus() + ": is it ./authbench serve?");
+                throw new IOException(target.resolve("/info") + " answered " + answer.getStatus()
+                        + ": is it ./authbench serve?");
             }
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(answer.getContent(), Map.class);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getCause(), e);
+            return RunDirectory.JSON.readValue(answer.getContent(), new TypeReference<Map<String, Object>>() { });
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("cannot reach " + target + ": " + e.getCause().getMessage(), e);
         }
     }
 }

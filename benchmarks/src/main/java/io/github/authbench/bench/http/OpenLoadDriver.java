@@ -46,19 +46,48 @@ public final class OpenLoadDriver implements AutoCloseable {
         return client;
     }
 
+    /** How a warm-up went: requests sent, time taken, the last round's closed-loop rate and whether it was steady. */
+    public record Warmup(long requests, Duration took, double lastRate, boolean steady) {
+    }
+
     /**
-     * Warms the server (and this driver) up with {@code requests} requests, {@code inFlight} at a time, as fast as it
-     * answers: JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
-     * compiling. Not measured. Returns the requests sent, fewer than asked when {@code within} ran out.
+     * Warms the server (and this driver) up, {@code inFlight} requests at a time, as fast as it answers: JIT compilation
+     * counts invocations, and a cold server offered a fixed rate would queue instead of compiling. It goes in rounds of
+     * {@code round} requests and ends, after {@code minimum} requests, when a round's rate is within
+     * {@link #STEADY} of the round before (the compiled code is in place), or when {@code within} runs out. Not
+     * measured.
      */
-    public long warmUp(Workload workload, long requests, int inFlight, Duration within) throws InterruptedException {
+    public Warmup warmUp(Workload workload, long minimum, long round, int inFlight, Duration within)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + within.toNanos();
+        long sent = 0;
+        double previous = 0;
+        double rate = 0;
+        boolean steady = false;
+        while (System.nanoTime() < deadline && !steady) {
+            long roundStart = System.nanoTime();
+            long roundSent = closedLoop(workload, sent, round, inFlight, deadline);
+            sent += roundSent;
+            rate = roundSent / ((System.nanoTime() - roundStart) / 1e9);
+            steady = sent >= minimum && previous > 0 && Math.abs(rate - previous) <= STEADY * previous;
+            previous = rate;
+        }
+        return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, steady);
+    }
+
+    /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
+    static final double STEADY = 0.10;
+
+    /** Sends {@code requests} requests, {@code inFlight} at a time, and waits for their answers; returns how many went. */
+    private long closedLoop(Workload workload, long first, long requests, int inFlight, long deadline)
+            throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
-        long deadline = System.nanoTime() + within.toNanos();
         long sent = 0;
         while (sent < requests && slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            workload.send(client, sent++, timeout.toMillis(), asExpected -> slots.release());
+            workload.send(client, first + sent++, timeout.toMillis(), asExpected -> slots.release());
         }
-        // Let what is in flight finish (each request ends by its timeout), so the ladder starts on an idle server.
+        // Let what is in flight finish (each request ends by its timeout), so the next round starts on an idle server.
         slots.tryAcquire(inFlight, timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         return sent;
     }

@@ -1,14 +1,16 @@
 package io.github.authbench.bench.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authbench.results.RunDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.FormRequestContent;
@@ -24,7 +26,6 @@ import org.eclipse.jetty.util.Fields;
  */
 final class Population {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> BODY = new TypeReference<>() { };
     /** Logins in flight while the population is made: enough to keep a server busy, few enough to stay polite. */
     private static final int CONCURRENT_LOGINS = 32;
@@ -62,7 +63,7 @@ final class Population {
                 if (!(Boolean) logins[user].get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw new IOException("the server refused the login of user " + user);
                 }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IOException("logging " + size + " users in took longer than " + within, e);
             }
         }
@@ -95,7 +96,7 @@ final class Population {
 
     private boolean keep(int user, Result result, byte[] content) {
         try {
-            String credential = transport.accessFrom(result.getResponse().getHeaders(), JSON.readValue(content, BODY));
+            String credential = transport.accessFrom(result.getResponse().getHeaders(), RunDirectory.JSON.readValue(content, BODY));
             if (credential == null) {
                 return false;
             }
