@@ -70,7 +70,7 @@ public final class HttpSweep {
     private TargetResult climb(Workload workload, String setup) throws InterruptedException {
         RateLadder ladder = settings.ladder();
         OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmupRequests(),
-                SweepSettings.WARMUP_ROUND, SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_LIMIT);
+                Math.max(100, settings.warmupRequests() / 4), SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_LIMIT);
         progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s",
                 workload.name(), warmup.requests(), warmup.took().toNanos() / 1e9,
                 warmup.steady() ? "steady" : "NOT steady", warmup.lastRate()));

@@ -23,13 +23,17 @@ public final class OpenLoadDriver implements AutoCloseable {
 
     /** Connections the client may open to the server: enough that queueing happens in the server, not in the client. */
     static final int MAX_CONNECTIONS = 256;
+    /** The client's thread pool: its selector and the threads that complete responses. */
+    static final int CLIENT_THREADS = 8;
 
     private final HttpClient client;
     private final Duration timeout;
 
     public OpenLoadDriver(Duration timeout) throws Exception {
         this.timeout = timeout;
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // A few threads: the driver's callbacks only record a number, and every thread beyond the CPUs it runs on is
+        // one more the schedule thread waits behind (Jetty's default pool grew to 200 on one CPU and the driver ran late).
+        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
         threads.setName("load-driver");
         threads.setDaemon(true);
         client = new HttpClient();

@@ -8,7 +8,7 @@ import java.util.Objects;
  * measured part), the warm-up before the ladder, the request timeout, the latency objective, and the traffic mix.
  *
  * @param warmupRequests the fewest requests sent as fast as the server answers before each ladder (not measured); the
- *     warm-up goes on until the server's rate is steady
+ *     warm-up goes on, in rounds of a quarter of it, until two rounds in a row run at the same rate
  * @param sloMicros the p99 a rate must stay within to count as sustained
  * @param population live logins the load authenticates with
  * @param loginEvery one request in this many is a login
@@ -28,8 +28,6 @@ public record SweepSettings(RateLadder ladder, long warmupRequests, Duration set
 
     /** Requests in flight during the warm-up: enough to keep a server's threads busy, few enough not to queue. */
     public static final int WARMUP_IN_FLIGHT = 16;
-    /** Warm-up requests per round; two rounds in a row at the same rate end it. */
-    public static final long WARMUP_ROUND = 2_500;
     /** The longest a warm-up may take, however slow the server. */
     public static final Duration WARMUP_LIMIT = Duration.ofSeconds(60);
 
