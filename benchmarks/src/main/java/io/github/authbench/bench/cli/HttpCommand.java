@@ -13,6 +13,7 @@ import io.github.authbench.bench.http.TargetResult;
 import io.github.authbench.results.Environment;
 import io.github.authbench.strategy.StrategyKind;
 import io.github.authbench.testkit.RedisLocator;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,10 @@ final class HttpCommand implements Callable<Integer> {
             results = target == null
                     ? sweep.run(setups, placement, environment, run.resolve("server.log"))
                     : sweep.runAgainst(target);
+        } catch (IOException e) {
+            // Nothing is written until the sweep ends, so the run directory holds at most the servers' log.
+            throw new UsageException("the sweep stopped: " + e.getMessage() + "; " + run
+                    + " has no results (server.log says what the servers printed)");
         }
         HttpRun written = new HttpRun(settings, placement, machine, results, Duration.between(started, Instant.now()));
         written.print(System.out);

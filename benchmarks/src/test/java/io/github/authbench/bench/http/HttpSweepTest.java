@@ -91,6 +91,8 @@ class HttpSweepTest {
         assertThat(AuthbenchCommand.execute("http", "--step", "1s", "--output", output.toString())).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("http", "--target", "ftp://x", "--output", output.toString())).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("serve", "--port", "70000")).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("http", "--target", "http://127.0.0.1:1/", "--no-pin", "--output",
+                output.toString())).as("nothing listens on port 1: one line, exit 2").isEqualTo(2);
         assertThat(AuthbenchCommand.execute("serve", "--library", "java-jwt", "--algorithm", "EdDSA")).isEqualTo(2);
     }
 }
