@@ -1,0 +1,50 @@
+package io.github.authbench.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.authbench.results.Environment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report's answers to the folklore come from the rows measured, and say when a row's limit is not the server's. */
+class HttpReportTest {
+
+    private static final SweepSettings SETTINGS = new SweepSettings(new RateLadder(1_000, 2, 8_000, 0), 100,
+            Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100);
+    private static final Environment MACHINE = new Environment("Vendor", "17.0.15", "Test VM", "Linux", "Test CPU", 2,
+            1L << 34, "x", Map.of());
+
+    /** A target whose p50 is {@code p50} at every rate and whose climb stopped at {@code highest} for {@code limit}. */
+    private static TargetResult target(String name, String store, long p50, double highest, RateLadder.Limit limit) {
+        List<LoadStep> steps = List.of(RateLadderTest.step(1_000, p50, 0, 50), RateLadderTest.step(2_000, p50, 0, 50));
+        return new TargetResult(name, name + " HS256 jjwt " + store + " TYPICAL COOKIE",
+                new RateLadder.Climb(steps, highest, limit));
+    }
+
+    private static String report(RateLadder.Limit sessionLimit) {
+        return new HttpReport(new HttpRun(SETTINGS, new CpuPlacement("1", "0", 2), MACHINE, List.of(
+                target(TargetResult.PING, "REDIS", 200, 8_000, RateLadder.Limit.LADDER),
+                target("session", "REDIS", 300, 2_000, sessionLimit),
+                target("stateless-jwt", "REDIS", 250, 4_000, RateLadder.Limit.SERVER)), Duration.ofSeconds(60)))
+                .markdown();
+    }
+
+    @Test
+    void onRedisTheClaimsAreAnsweredFromTheMeasuredRows() {
+        String report = report(RateLadder.Limit.SERVER);
+
+        assertThat(report).contains("session sustained 2,000/s and stateless-jwt 4,000/s within the objective "
+                + "(session at 50% of stateless-jwt's rate).");
+        assertThat(report).contains("they do (one Redis round trip per request); at 2,000/s session's p50 was +100 us "
+                + "from /ping's, stateless-jwt's (a signature check) +50 us.");
+        assertThat(report).doesNotContain("embedded store");
+    }
+
+    @Test
+    void aRowTheDriverStoppedIsABoundNotAVerdict() {
+        assertThat(report(RateLadder.Limit.DRIVER)).contains("session sustained >= 2,000/s (d)",
+                "so the ratio is a bound, not a verdict");
+    }
+}
