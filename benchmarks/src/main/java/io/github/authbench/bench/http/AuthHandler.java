@@ -10,6 +10,7 @@ import io.github.authbench.strategy.Principal;
 import io.github.authbench.strategy.Reason;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,16 +53,10 @@ final class AuthHandler extends Handler.Abstract {
         this.payload = setup.payload();
         this.transport = setup.transport();
         this.clock = clock;
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("strategy", setup.strategy().id());
-        described.put("algorithm", setup.algorithm());
-        described.put("library", setup.library());
-        described.put("store", setup.store().name());
-        described.put("payload", setup.payload().name());
-        described.put("transport", setup.transport().name());
+        Map<String, Object> described = setup.info();
         described.put("cpus", Runtime.getRuntime().availableProcessors());
         described.put("java", Runtime.version().toString());
-        this.info = Map.copyOf(described);
+        this.info = Collections.unmodifiableMap(described);
     }
 
     @Override

@@ -189,7 +189,7 @@ public final class HttpRun {
             row.put("target", target.name());
             row.put("setup", target.setup());
             row.put("highestRateMeetingSlo", target.climb().highestMeeting());
-            row.put("limitAboveLadder", target.climb().atLeast());
+            row.put("limitedBy", target.climb().limit().name());
             List<Map<String, Object>> steps = new ArrayList<>();
             for (LoadStep step : target.climb().steps()) {
                 Map<String, Object> s = new LinkedHashMap<>();

@@ -38,8 +38,7 @@ public final class HttpSweep {
         for (Map.Entry<String, ServerSetup> setup : setups.entrySet()) {
             progress.accept(setup.getKey() + ": starting its server");
             try (ServerProcess server = ServerProcess.start(setup.getValue(), placement, environment, serverLog)) {
-                results.addAll(load(server.uri(), setup.getKey(), setup.getValue().describe(),
-                        setup.getValue().transport(), results.isEmpty()));
+                results.addAll(load(server.uri(), setup.getKey(), setup.getValue(), results.isEmpty()));
             }
         }
         return results;
@@ -47,23 +46,27 @@ public final class HttpSweep {
 
     /** Loads a server someone else started ({@code ./authbench serve}), as its {@code /info} describes it. */
     public List<TargetResult> runAgainst(URI target) throws IOException, InterruptedException {
-        Map<String, Object> info = info(target);
-        String name = String.valueOf(info.get("strategy"));
-        String setup = String.join(" ", name, String.valueOf(info.get("algorithm")), String.valueOf(info.get("library")),
-                String.valueOf(info.get("store")), String.valueOf(info.get("payload")), String.valueOf(info.get("transport")));
-        return load(target, name, setup, CredentialTransport.valueOf(String.valueOf(info.get("transport"))), true);
+        ServerSetup setup;
+        try {
+            setup = ServerSetup.fromInfo(info(target));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(target.resolve("/info") + " does not describe an ./authbench serve: "
+                    + e.getMessage());
+        }
+        return load(target, setup.strategy().id(), setup, true);
     }
 
-    private List<TargetResult> load(URI server, String name, String setup, CredentialTransport transport,
-            boolean withPing) throws IOException, InterruptedException {
+    private List<TargetResult> load(URI server, String name, ServerSetup setup, boolean withPing)
+            throws IOException, InterruptedException {
         List<TargetResult> results = new ArrayList<>();
         if (withPing) {
-            results.add(climb(new PingWorkload(server), setup));
+            results.add(climb(new PingWorkload(server), setup.describe()));
         }
         progress.accept(name + ": logging " + settings.population() + " users in");
-        Population population = Population.logIn(driver.client(), server, transport, settings.population(),
+        Population population = Population.logIn(driver.client(), server, setup.transport(), settings.population(),
                 settings.timeout().multipliedBy(10));
-        results.add(climb(new AuthWorkload(server, population, transport, settings.loginEvery(), name), setup));
+        results.add(climb(new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
+                setup.describe()));
         return results;
     }
 
@@ -76,7 +79,7 @@ public final class HttpSweep {
                 warmup.steady() ? "steady" : "NOT steady", warmup.lastRate()));
         RateLadder.Climb climb = ladder.climb(rate -> {
             LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
-            progress.accept(String.format("%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
+            progress.accept(String.format(Locale.ROOT, "%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
                     Micros.format(step.percentileMicros(50)), Micros.format(step.percentileMicros(99)),
                     step.failed() > 0 ? ", " + step.failed() + " failed" : ""));
             return step;
@@ -93,8 +96,10 @@ public final class HttpSweep {
                         + ": is it ./authbench serve?");
             }
             return RunDirectory.JSON.readValue(answer.getContent(), new TypeReference<Map<String, Object>>() { });
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             throw new IOException("cannot reach " + target + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IOException(target + " did not answer within " + settings.timeout().toMillis() + " ms", e);
         }
     }
 }

@@ -19,11 +19,6 @@ public record LoadStep(double offeredRate, long scheduled, long failed, Histogra
     public static final long HIGHEST_MICROS = 60_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    /** Requests per second that completed without failure over the measured window. */
-    public double achievedRate(double measuredSeconds) {
-        return (scheduled - failed) / measuredSeconds;
-    }
-
     public long percentileMicros(double percentile) {
         return latency.getValueAtPercentile(percentile);
     }

@@ -25,6 +25,8 @@ public final class OpenLoadDriver implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
     /** The client's thread pool: its selector and the threads that complete responses. */
     static final int CLIENT_THREADS = 8;
+    /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
+    static final double STEADY = 0.10;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -79,9 +81,6 @@ public final class OpenLoadDriver implements AutoCloseable {
         }
         return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, steady);
     }
-
-    /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
-    static final double STEADY = 0.10;
 
     /** Sends {@code requests} requests, {@code inFlight} at a time, and waits for their answers; returns how many went. */
     private long closedLoop(Workload workload, long first, long requests, int inFlight, long deadline)

@@ -3,7 +3,9 @@ package io.github.authbench.bench.http;
 import io.github.authbench.bench.Payload;
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.strategy.StrategyKind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,36 @@ public record ServerSetup(StrategyKind strategy, String algorithm, String librar
     public List<String> serveArguments() {
         return List.of("--strategy", strategy.id(), "--algorithm", algorithm, "--library", library,
                 "--store", store.name(), "--payload", payload.name(), "--transport", transport.name());
+    }
+
+    /** What {@code GET /info} says of this setup; {@link #fromInfo} reads it back. */
+    public Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("strategy", strategy.id());
+        info.put("algorithm", algorithm);
+        info.put("library", library);
+        info.put("store", store.name());
+        info.put("payload", payload.name());
+        info.put("transport", transport.name());
+        return info;
+    }
+
+    /**
+     * The setup a server's {@code /info} describes.
+     *
+     * @throws IllegalArgumentException if it describes none: a field missing, not text, or not a value of its kind
+     */
+    public static ServerSetup fromInfo(Map<String, ?> info) {
+        return new ServerSetup(StrategyKind.of(text(info, "strategy")), text(info, "algorithm"), text(info, "library"),
+                StoreKind.valueOf(text(info, "store")), Payload.valueOf(text(info, "payload")),
+                CredentialTransport.valueOf(text(info, "transport")));
+    }
+
+    private static String text(Map<String, ?> info, String field) {
+        if (info.get(field) instanceof String text) {
+            return text;
+        }
+        throw new IllegalArgumentException("no " + field);
     }
 
     /** One line for logs and reports, e.g. {@code session HS256 jjwt CAFFEINE TYPICAL COOKIE}. */

@@ -30,9 +30,4 @@ public record SweepSettings(RateLadder ladder, long warmupRequests, Duration set
     public static final int WARMUP_IN_FLIGHT = 16;
     /** The longest a warm-up may take, however slow the server. */
     public static final Duration WARMUP_LIMIT = Duration.ofSeconds(60);
-
-    /** Measured seconds per rate, for achieved rates. */
-    public double measuredSeconds() {
-        return measure.toNanos() / 1e9;
-    }
 }

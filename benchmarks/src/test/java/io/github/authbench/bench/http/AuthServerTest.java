@@ -126,6 +126,25 @@ class AuthServerTest {
     }
 
     @ParameterizedTest
+    @EnumSource(CredentialTransport.class)
+    void aForgedRefreshTokenOrAnAccessTokenInItsPlaceIsRefused(CredentialTransport transport) throws Exception {
+        try (AuthServer server = serve(StrategyKind.ACCESS_REFRESH, transport)) {
+            ContentResponse login = login(server.uri(), "11");
+            String access = transport.accessFrom(login.getHeaders(), body(login));
+            String refresh = transport.refreshFrom(login.getHeaders(), body(login));
+            String forged = refresh.substring(0, refresh.length() - 2) + (refresh.endsWith("AA") ? "BB" : "AA");
+
+            for (String hostile : new String[] {forged, access, "", "x".repeat(6_000)}) {
+                ContentResponse refused = client.newRequest(server.uri().resolve("/refresh")).method(HttpMethod.POST)
+                        .headers(h -> h.add(transport.refreshField(hostile))).send();
+                assertThat(refused.getStatus()).as("%.20s", hostile).isEqualTo(401);
+                assertThat(refused.getHeaders().get(HttpHeader.SET_COOKIE)).isNull();
+                assertThat(body(refused)).doesNotContainKey("access_token");
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = StrategyKind.class)
     void forgedMissingGarbageAndForeignCredentialsAreRefusedWithAChallenge(StrategyKind strategy) throws Exception {
         try (AuthServer server = serve(strategy, CredentialTransport.BEARER)) {

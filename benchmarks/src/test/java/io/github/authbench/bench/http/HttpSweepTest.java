@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authbench.bench.Payload;
+import io.github.authbench.bench.StoreKind;
 import io.github.authbench.bench.cli.AuthbenchCommand;
+import io.github.authbench.strategy.StrategyKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +85,34 @@ class HttpSweepTest {
                 "## Cost against /ping");
         assertThat(Files.readString(run.resolve("charts/session.svg"))).startsWith("<svg").contains("p99");
         assertThat(Files.readString(run.resolve("server.log"))).contains("listening on http://127.0.0.1:");
+    }
+
+    @Test
+    void aServerStartedElsewhereIsLoadedAsItsInfoDescribesIt() throws Exception {
+        ServerSetup setup = new ServerSetup(StrategyKind.STATELESS_JWT, "HS256", "jjwt", StoreKind.CAFFEINE,
+                Payload.SMALL, CredentialTransport.BEARER);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int status;
+        try (AuthServer server = AuthServer.start(setup, "127.0.0.1", 0)) {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            status = AuthbenchCommand.execute("http", "--target", server.uri().toString(), "--rates", "100,2,100,0",
+                    "--step", "0ms,500ms", "--warmup", "100", "--users", "10", "--output", output.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        original.print(out);
+
+        assertThat(status).isZero();
+        assertThat(out.lines().filter(line -> line.startsWith("ping ") || line.startsWith("stateless-jwt ")))
+                .hasSize(2);
+        Path run;
+        try (Stream<Path> runs = Files.list(output)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        JsonNode json = new ObjectMapper().readTree(run.resolve("http.json").toFile());
+        assertThat(json.get("targets").get(1).get("setup").asText()).isEqualTo(setup.describe());
     }
 
     @Test
