@@ -90,6 +90,27 @@ class AuthServerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(CredentialTransport.class)
+    void aLogoutWithAForgedOrMissingCredentialEndsNobodysSession(CredentialTransport transport) throws Exception {
+        try (AuthServer server = serve(StrategyKind.SESSION, transport)) {
+            ContentResponse login = login(server.uri(), "5");
+            String access = transport.accessFrom(login.getHeaders(), body(login));
+            String forged = access.substring(0, access.length() - 2) + (access.endsWith("AA") ? "BB" : "AA");
+
+            for (HttpField hostile : new HttpField[] {null, transport.accessField(forged), transport.accessField("")}) {
+                ContentResponse logout = client.newRequest(server.uri().resolve("/logout")).method(HttpMethod.POST)
+                        .headers(h -> {
+                            if (hostile != null) {
+                                h.add(hostile);
+                            }
+                        }).send();
+                assertThat(logout.getStatus()).as("%s", hostile).isEqualTo(204);
+            }
+            assertThat(me(server.uri(), transport.accessField(access)).getStatus()).isEqualTo(200);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void cookiesAreHostOnlySecureHttpOnlyAndStrict() throws Exception {
         try (AuthServer server = serve(StrategyKind.ACCESS_REFRESH, CredentialTransport.COOKIE)) {
