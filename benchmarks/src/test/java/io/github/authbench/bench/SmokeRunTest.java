@@ -54,7 +54,7 @@ class SmokeRunTest {
         // JMH's own output goes to jmh.log; the terminal gets a progress line per step and the summary
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).doesNotContain("# Warmup Iteration").contains("[2/4] timed benchmarks: 1 of ")
-                .contains("[3/4] single shots");
+                .contains("[3/4] shots");
         assertThat(output.lines().count()).isLessThan(250);
         // authbench's own lines (JOL's "# WARNING" about attaching, which ./authbench avoids, is not one of them)
         assertThat(output.lines().filter(line -> !line.startsWith("# ")))
@@ -96,6 +96,17 @@ class SmokeRunTest {
                 scored.computeIfAbsent(method, k -> new HashSet<>())
                         .add(result.path("params").path("strategy").asText("-"));
             }
+        }
+        for (JsonNode shot : json.readTree(run.resolve("jmh-shots.json").toFile())) {
+            long calls = 0;
+            for (JsonNode iteration : shot.path("primaryMetric").path("rawDataHistogram").path(0)) {
+                for (JsonNode pair : iteration) {
+                    calls += pair.path(1).asLong();
+                }
+            }
+            assertThat(shot.path("mode").asText()).isEqualTo("sample");
+            assertThat(calls).as("calls timed one by one, many in each of the smoke profile's two 100 ms iterations")
+                    .isGreaterThan(10);
         }
         List<String> all = StrategySubsets.ALL;
         assertThat(scored.get("AuthenticateBenchmark.authenticate")).containsExactlyInAnyOrderElementsOf(all);

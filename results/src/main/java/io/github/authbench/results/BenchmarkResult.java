@@ -23,9 +23,12 @@ public record BenchmarkResult(String benchmark, String mode, int threads, Sorted
         return benchmark.substring(benchmark.lastIndexOf('.', method - 1) + 1);
     }
 
-    /** JMH's single-shot mode: each sample is one call. */
+    /**
+     * A shot: each sample is one call timed alone (JMH's sample mode, or its single-shot mode in runs made before
+     * authbench used sample mode), so the score is a distribution read as percentiles.
+     */
     public boolean singleShot() {
-        return mode.equals("ss");
+        return mode.equals("sample") || mode.equals("ss");
     }
 
     /** Whether the score met its target, was refined into it, or is still imprecise; empty without a target. */

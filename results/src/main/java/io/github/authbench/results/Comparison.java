@@ -11,10 +11,10 @@ import java.util.List;
  * policy; the evidence behind it is in {@code docs/measurements.md}.
  *
  * @param noise     how the forks of benchmarks timed over many calls scatter in these runs
- * @param shotNoise the same for single shots, which are held against their own kind
+ * @param shotNoise the same for shots, which are held against their own kind
  * @param smallestFailingChange the worsening (a fraction) a benchmark of typical scatter needs to fail here: the
  *                  threshold, or the median half-width of the intervals if wider; NaN when no interval exists
- * @param smallestFailingShotChange the same for single shots
+ * @param smallestFailingShotChange the same for shots
  */
 public record Comparison(RunDirectory baseline, RunDirectory candidate, CompareSettings settings,
         ComparisonDesign design, List<String> machineDifferences, ForkNoise noise, ForkNoise shotNoise,

@@ -83,7 +83,7 @@ public enum ComparisonFormat {
         if (Double.isNaN(c.smallestFailingShotChange())) {
             return line;
         }
-        return line + "; single shots: " + Units.percent(c.smallestFailingShotChange() * 100);
+        return line + "; shots: " + Units.percent(c.smallestFailingShotChange() * 100);
     }
 
     /** The last line, which a CI log shows: the verdict and the counts behind it. */

@@ -13,7 +13,7 @@ public final class Estimates {
         return metric.map(m -> Units.of(m.score(), m.unit()) + " " + Units.plusMinus(m.relativeError())).orElse("-");
     }
 
-    /** The p50 and p99 of single shots, with their count: the tail a mean hides. */
+    /** The p50 and p99 of shots (calls timed one by one), with their count: the tail a mean hides. */
     public static String shots(Optional<Metric> metric) {
         return metric.map(m -> "p50 " + Units.time(RunFindings.percentileNanos(m, 50)) + ", p99 "
                 + Units.time(RunFindings.percentileNanos(m, 99)) + " (n=" + m.samples().length + ")").orElse("-");

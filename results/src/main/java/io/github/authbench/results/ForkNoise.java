@@ -5,7 +5,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * How much the forks of one kind of benchmark (timed over many calls, or single shots) scatter in a comparison, and so
+ * How much the forks of one kind of benchmark (timed over many calls, or shots timed one by one) scatter in a comparison, and so
  * how wide each change's interval is.
  *
  * <p>A benchmark has few forks (two pairs in an {@code ab} of the ci profile), too few to know its own scatter, while

@@ -23,6 +23,11 @@ public final class JmhJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The field where {@code ./authbench run} adds a score's {@link PrecisionTarget} to JMH's entry. */
     public static final String PRECISION_FIELD = "authbench";
+    /**
+     * The most calls one fork of sample mode may hold: JMH keeps about 20 samples per measured millisecond, so this is
+     * over 100 s of sampling, and a file claiming more is refused rather than expanded into memory.
+     */
+    private static final long MAX_SAMPLES_PER_FORK = 2_000_000;
 
     private JmhJson() {
     }
@@ -86,14 +91,49 @@ public final class JmhJson {
         for (JsonNode fork : node.path("rawData")) {
             double[] samples = new double[fork.size()];
             for (int i = 0; i < samples.length; i++) {
-                samples[i] = number(fork.get(i));
-                if (!Double.isFinite(samples[i])) {
-                    throw new BadRunException(file, where + " has a sample of " + fork.get(i).asText());
-                }
+                samples[i] = sample(file, fork.get(i), where);
             }
             forks.add(samples);
         }
+        for (JsonNode fork : node.path("rawDataHistogram")) {
+            forks.add(histogramSamples(file, fork, where));
+        }
         return new Metric(score, number(node.path("scoreError")), text(file, node, "scoreUnit", where), forks);
+    }
+
+    /**
+     * One fork of sample mode's histogram (per iteration, pairs of a sampled time and how many calls took it) as its
+     * calls, in value order within each iteration.
+     */
+    private static double[] histogramSamples(Path file, JsonNode fork, String where) {
+        List<double[]> runs = new ArrayList<>();
+        long calls = 0;
+        for (JsonNode iteration : fork) {
+            for (JsonNode pair : iteration) {
+                long count = pair.path(1).asLong(-1);
+                if (!pair.isArray() || pair.size() != 2 || count < 0 || calls + count > MAX_SAMPLES_PER_FORK) {
+                    throw new BadRunException(file, where + " has a histogram entry of " + pair);
+                }
+                runs.add(new double[] {sample(file, pair.get(0), where), count});
+                calls += count;
+            }
+        }
+        double[] samples = new double[(int) calls];
+        int next = 0;
+        for (double[] run : runs) {
+            for (long i = 0; i < (long) run[1]; i++) {
+                samples[next++] = run[0];
+            }
+        }
+        return samples;
+    }
+
+    private static double sample(Path file, JsonNode value, String where) {
+        double sample = number(value);
+        if (!Double.isFinite(sample)) {
+            throw new BadRunException(file, where + " has a sample of " + value.asText());
+        }
+        return sample;
     }
 
     /** JMH writes NaN and infinities as strings. */

@@ -62,12 +62,12 @@ public final class ReportBuilder {
         Map<String, Object> jmh = manifest.jmh();
         blocks.add(new Paragraph("JMH: " + jmh.get("forks") + " fork(s) per benchmark, " + jmh.get("warmupIterations")
                 + " warmup iterations of " + jmh.get("warmupMillis") + " ms, " + jmh.get("measurementIterations")
-                + " measured iterations of " + jmh.get("iterationMillis") + " ms; single shots: "
-                + jmh.get("warmupShots") + " warmup, " + jmh.get("measuredShots") + " measured. Libraries: "
+                + " measured iterations of " + jmh.get("iterationMillis") + " ms; " + shotSettings(jmh) + ". Libraries: "
                 + env.libraries() + (manifest.extraJmhArguments().isEmpty() ? "."
                 : ". Extra JMH arguments: " + String.join(" ", manifest.extraJmhArguments()) + ".")));
         blocks.add(new Paragraph("How to read: costs are JMH means with their 99.9% error (± as a share of the mean); "
-                + "logout and revocation are single shots, given as p50 and p99 because their mean hides the tail; "
+                + "logout and revocation are shots (each call timed alone on a fresh login), given as p50 and p99 "
+                + "because their mean hides the tail; "
                 + "bytes, store calls and windows are exact (counted, not timed). \"x floor\" divides a cost by the "
                 + "bare primitives the strategy cannot avoid, measured in the same run: the default JWT library's verify "
                 + "(" + (findings.libraries().isEmpty() ? "jjwt" : findings.libraries().get(0)) + ") of typical "
@@ -101,6 +101,14 @@ public final class ReportBuilder {
                 "reject forged", "login", "refresh", "server bytes/login (exact)", "store calls/request (exact)",
                 "logout window same / other node (exact)", "revocation A->B"), rows,
                 new boolean[] {false, false, true, true, true, true, true, true, true, true, true, true}));
+        if (store.equals("REDIS")) {
+            blocks.add(new Paragraph("On Redis, a benchmark with one measuring thread runs it on the same CPU as the "
+                    + "redis-server its fork started (taskset, where it exists; each fork's line in jmh.log says what it "
+                    + "did): on a virtual machine a wake-up on another CPU costs more than the round trip itself, and "
+                    + "across a real network the network adds its own. So these times are the strategies' round trips "
+                    + "with the least of the machine in them; the store calls column says how many a real network "
+                    + "would multiply."));
+        }
     }
 
     /** Where a stateless JWT's check goes, per library: crypto, library, strategy; and the session-to-JWT ratio. */
@@ -268,7 +276,7 @@ public final class ReportBuilder {
                         + "timed score. %d of %d within it: %d after the first pass, %d after more forks (%d forks "
                         + "added), %d still imprecise when the rounds or the time budget ran out. Warm-up ended where each "
                         + "fork's score became steady: %d measured iterations in all were moved to warm-up (the MSER "
-                        + "rule; they stay in the JMH file). Single shots have no target: they are read as percentiles.",
+                        + "rule; they stay in the JMH file). Shots have no target: they are read as percentiles.",
                 100 * findings.precisionTarget().orElseThrow(), targeted.size() - imprecise.size(),
                 targeted.size(), byStatus.getOrDefault(PrecisionTarget.Status.MET, List.of()).size(),
                 byStatus.getOrDefault(PrecisionTarget.Status.REFINED, List.of()).size(),
@@ -284,6 +292,19 @@ public final class ReportBuilder {
             blocks.add(new Table(List.of("still imprecise", "error", "forks", "why"), rows,
                     new boolean[] {false, true, true, false}));
         }
+    }
+
+    /**
+     * How the run measured logout and revocation: shots sampled for a time (this version), or a count of single shots
+     * (runs made before sample mode, which {@code run.json} records as {@code warmupShots} and {@code measuredShots}).
+     */
+    private static String shotSettings(Map<String, Object> jmh) {
+        if (jmh.get("shots") instanceof Map<?, ?> shots) {
+            return "shots: " + shots.get("warmupIterations") + " warmup iterations of " + shots.get("warmupMillis")
+                    + " ms, " + shots.get("measurementIterations") + " measured iterations of "
+                    + shots.get("iterationMillis") + " ms, each call timed alone";
+        }
+        return "single shots: " + jmh.get("warmupShots") + " warmup, " + jmh.get("measuredShots") + " measured";
     }
 
     /** A score's precision in a few words, for the detail tables. */

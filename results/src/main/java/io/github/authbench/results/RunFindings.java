@@ -154,7 +154,7 @@ public final class RunFindings {
 
     /**
      * The scores of benchmarks timed over many calls (average time and throughput) that ran in this JVM's process: not
-     * single shots, whose spread is the finding, and nothing that waited on Redis. The quick profile's error-bar goal
+     * shots, whose spread is the finding, and nothing that waited on Redis. The quick profile's error-bar goal
      * is counted over these.
      */
     public List<Metric> inProcessTimedScores() {
@@ -175,7 +175,7 @@ public final class RunFindings {
         return Units.toNanos(metric.score(), metric.unit());
     }
 
-    /** A percentile (0-100) of all raw samples, in nanoseconds: for single shots, where the mean hides the tail. */
+    /** A percentile (0-100) of all raw samples, in nanoseconds: for shots, where the mean hides the tail. */
     public static double percentileNanos(Metric metric, double percentile) {
         return Units.toNanos(new Percentile(percentile).evaluate(metric.samples()), metric.unit());
     }

@@ -6,7 +6,7 @@ package io.github.authbench.results;
  * percent of the baseline, positive for a larger number whatever the direction. Fields of a missing side are null; the
  * interval is null when no fork scatter could be estimated (one fork a side).
  *
- * @param singleShot whether the benchmark times single calls (JMH's single-shot mode: logout, revocation), whose forks
+ * @param singleShot whether the benchmark times calls one by one (a shot: logout, revocation, in JMH's sample mode), whose forks
  *                   scatter more than those of benchmarks timed over many calls and are held against their own kind
  */
 public record TimedChange(String benchmark, String unit, boolean singleShot, MedianInterval baseline,

@@ -222,7 +222,7 @@ class ComparisonTest {
         assertThat(comparison.timed()).filteredOn(change -> change.verdict().failsGate())
                 .extracting(TimedChange::benchmark).containsExactly(
                         "AuthenticateBenchmark.authenticate HS256 TYPICAL CAFFEINE slowed [avgt]");
-        assertThat(ComparisonFormat.noiseLine(comparison)).contains("single shots:");
+        assertThat(ComparisonFormat.noiseLine(comparison)).contains("; shots:");
     }
 
     /**

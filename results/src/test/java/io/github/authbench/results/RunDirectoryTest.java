@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,31 @@ class RunDirectoryTest {
             assertThat(result.primary().samples()).containsExactly(1, 2, 3);
             assertThat(result.param("strategy")).isEqualTo("session");
         });
+    }
+
+    @Test
+    void readsSampleModeHistogramsAsEachForksCalls() {
+        Path run = new RunFixture().shots("LogoutBenchmark.logout", "session", 5, 3, 5, 9, 3, 5)
+                .write(temp.resolve("run"));
+        assertThat(RunDirectory.load(run).benchmarks()).singleElement().satisfies(result -> {
+            assertThat(result.singleShot()).isTrue();
+            assertThat(result.primary().samplesPerFork()).hasSize(2);
+            assertThat(result.primary().samplesPerFork().get(0)).containsExactly(3, 5, 5);
+            assertThat(result.primary().samplesPerFork().get(1)).containsExactly(3, 5, 9);
+        });
+    }
+
+    @Test
+    void aHistogramWithANegativeOrHugeCountIsRefusedNotExpanded() throws IOException {
+        for (String count : List.of("-1", "2147483647", "\"x\"")) {
+            Path run = new RunFixture().shots("LogoutBenchmark.logout", "session", 5, 7)
+                    .write(temp.resolve("run-" + count.hashCode()));
+            Path timed = run.resolve(RunDirectory.TIMED);
+            Files.writeString(timed, Files.readString(timed).replaceFirst("\\[ 5\\.0, 1 \\]", "[ 5.0, " + count + " ]"));
+            assertThat(Files.readString(timed)).contains("[ 5.0, " + count + " ]");
+            assertThatThrownBy(() -> RunDirectory.load(run)).isInstanceOf(BadRunException.class)
+                    .hasMessageContaining("LogoutBenchmark.logout has a histogram entry of [5.0,");
+        }
     }
 
     @Test

@@ -33,9 +33,9 @@ final class RunFixture {
         return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
     }
 
-    /** A single-shot benchmark: one call per sample. */
+    /** A shot benchmark as runs write it: JMH's sample mode, each sample one call. */
     RunFixture shots(String benchmark, String strategy, double... samples) {
-        return add(benchmark, strategy, "ss", "us/op", samples);
+        return add(benchmark, strategy, "sample", "us/op", samples);
     }
 
     /** A floor: a timed benchmark with an algorithm (and the current library, if set) but no strategy. */
@@ -191,7 +191,12 @@ final class RunFixture {
             primary.put("score", result.primary().score());
             primary.put("scoreError", result.primary().error());
             primary.put("scoreUnit", result.primary().unit());
-            primary.put("rawData", result.primary().samplesPerFork());
+            if (result.mode().equals("sample")) {
+                primary.put("rawDataHistogram", result.primary().samplesPerFork().stream()
+                        .map(fork -> List.of(histogram(fork))).toList());
+            } else {
+                primary.put("rawData", result.primary().samplesPerFork());
+            }
             entry.put("primaryMetric", primary);
             entry.put("secondaryMetrics", Map.of());
             if (result.precision() != null) {
@@ -200,6 +205,15 @@ final class RunFixture {
             entries.add(entry);
         }
         return RunDirectory.JSON.writeValueAsString(entries);
+    }
+
+    /** One iteration of sample mode's histogram: each value once with its count, in value order, as JMH writes it. */
+    static List<List<Number>> histogram(double[] samples) {
+        SortedMap<Double, Integer> counts = new TreeMap<>();
+        for (double sample : samples) {
+            counts.merge(sample, 1, Integer::sum);
+        }
+        return counts.entrySet().stream().map(e -> List.<Number>of(e.getKey(), e.getValue())).toList();
     }
 
     /** Samples around {@code centre} with a fixed, repeatable spread of +-{@code spread} (a fraction). */

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  */
 final class AbSession {
 
-    /** One benchmark of the plan (one fork a side per pair), timed or single shots: its kind's JMH settings. */
+    /** One benchmark of the plan (one fork a side per pair), timed or shots: its kind's JMH settings. */
     record Step(Invocation invocation, boolean singleShots) {
     }
 

@@ -10,13 +10,14 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The run settings of every profile, in one place. Timed benchmarks (average time, throughput) and single-shot
- * benchmarks (logout and revocation latency, one call per iteration on a fresh login) need different iteration counts,
- * so they run in separate JMH invocations ({@link RunPlan}).
+ * The run settings of every profile, in one place. Timed benchmarks (average time, throughput) and shots (logout and
+ * revocation latency: each call timed alone on a fresh login, JMH's sample mode) need different iteration lengths, so
+ * they run in separate JMH invocations ({@link RunPlan}). A shot invocation gets its own {@link Timing}: its score is
+ * a distribution of calls, so its iterations only bound how long it samples.
  */
 public enum Profile {
     /** Every benchmark once, very short: proves the pipeline, not the numbers. */
-    SMOKE(new Timing(1, 1, 100, 1, 100), new Shots(2, 3),
+    SMOKE(new Timing(1, 1, 100, 1, 100), new Timing(1, 1, 100, 2, 100),
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 1_000,
                     List.of("throughput1Thread", "throughput2Threads"), List.of()),
             Libraries.STATELESS, Precision.NONE),
@@ -26,11 +27,11 @@ public enum Profile {
      * the scores whose 99.9% error is over 10% get more forks while the budget lasts: 9.5 minutes from the start of the
      * run, so that a fresh clone's first {@code ./authbench run}, build included, takes 10. Many short iterations, because
      * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
-     * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Single shots: each
-     * benchmark rehearses its shot untimed first, then 300 measured shots give a p99 that is not the maximum.
+     * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Shots:
+     * 1 s of warmup, then 2 s of calls sampled one by one (thousands of calls, so the p99 is not the maximum).
      * Measured trade-offs: {@code docs/measurements.md}.
      */
-    QUICK(new Timing(1, 1, 500, 30, 100), new Shots(20, 300),
+    QUICK(new Timing(1, 1, 500, 30, 100), new Timing(1, 2, 500, 4, 500),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000, List.of("throughput2Threads"),
                     List.of("session", "stateless-jwt")), Libraries.STATELESS,
             new Precision(0.10, Duration.ofSeconds(570), 1, 3)),
@@ -43,7 +44,7 @@ public enum Profile {
      * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
-    CI(new Timing(2, 3, 300, 10, 100), new Shots(10, 30),
+    CI(new Timing(2, 3, 300, 10, 100), new Timing(2, 3, 300, 5, 200),
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, List.of(), List.of()),
             Libraries.NONE, Precision.NONE),
     /**
@@ -52,14 +53,14 @@ public enum Profile {
      * library), each combination measured once ({@link RunPlan}). The quick profile's recipe, then the scores over a 5%
      * error get more forks while the hour lasts.
      */
-    FULL(new Timing(1, 1, 500, 30, 100), new Shots(20, 300),
+    FULL(new Timing(1, 1, 500, 30, 100), new Timing(1, 2, 500, 4, 500),
             new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
                     List.of("throughput1Thread", "throughput2Threads"), List.of()),
             new Libraries(List.of("AuthenticateBenchmark.authenticate", "RejectBenchmark.reject", "LoginBenchmark.login",
                     "RefreshBenchmark.refresh"), List.of()),
             new Precision(0.05, Duration.ofMinutes(60), 1, 3));
 
-    /** Benchmarks of one call per iteration. */
+    /** Benchmarks whose score is the distribution of single calls (shots). */
     static final String SHOTS = "io\\.github\\.authbench\\.bench\\.(Logout|RevocationLatency)Benchmark";
 
 
@@ -70,10 +71,6 @@ public enum Profile {
      *     samples
      */
     record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int iterationMillis) {
-    }
-
-    /** The single-shot invocation's counts: each shot is one call. */
-    record Shots(int warmup, int measured) {
     }
 
     /**
@@ -122,12 +119,12 @@ public enum Profile {
     }
 
     final Timing timing;
-    final Shots shots;
+    final Timing shots;
     final Matrix matrix;
     final Libraries libraries;
     final Precision precision;
 
-    Profile(Timing timing, Shots shots, Matrix matrix, Libraries libraries, Precision precision) {
+    Profile(Timing timing, Timing shots, Matrix matrix, Libraries libraries, Precision precision) {
         this.timing = timing;
         this.shots = shots;
         this.matrix = matrix;
@@ -146,31 +143,30 @@ public enum Profile {
 
     /** Settings of the timed invocation. */
     ChainedOptionsBuilder timed(ChainedOptionsBuilder options) {
-        return options
-                .forks(timing.forks())
-                .warmupIterations(timing.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(timing.warmupMillis()))
-                .measurementIterations(timing.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(timing.iterationMillis()));
+        return apply(timing, options);
+    }
+
+    /** Settings of the shot invocation. */
+    ChainedOptionsBuilder shots(ChainedOptionsBuilder options) {
+        return apply(shots, options);
     }
 
     /**
-     * The same settings as {@link #timed} or {@link #singleShots}, as arguments of JMH's command line, for one fork:
+     * The same settings as {@link #timed} or {@link #shots}, as arguments of JMH's command line, for one fork:
      * {@code ./authbench ab} runs each fork in a JMH of the side's own jar.
      */
-    List<String> oneForkArguments(boolean singleShots) {
-        return singleShots
-                ? List.of("-f", "1", "-wi", Integer.toString(shots.warmup()), "-i", Integer.toString(shots.measured()))
-                : List.of("-f", "1", "-wi", Integer.toString(timing.warmupIterations()),
-                        "-w", timing.warmupMillis() + "ms", "-i", Integer.toString(timing.measurementIterations()),
-                        "-r", timing.iterationMillis() + "ms");
+    List<String> oneForkArguments(boolean shotInvocation) {
+        Timing chosen = shotInvocation ? shots : timing;
+        return List.of("-f", "1", "-wi", Integer.toString(chosen.warmupIterations()), "-w", chosen.warmupMillis() + "ms",
+                "-i", Integer.toString(chosen.measurementIterations()), "-r", chosen.iterationMillis() + "ms");
     }
 
-    /** Settings of the single-shot invocation: many shots, as each is one call. */
-    ChainedOptionsBuilder singleShots(ChainedOptionsBuilder options) {
+    private static ChainedOptionsBuilder apply(Timing chosen, ChainedOptionsBuilder options) {
         return options
-                .forks(timing.forks())
-                .warmupIterations(shots.warmup())
-                .measurementIterations(shots.measured());
+                .forks(chosen.forks())
+                .warmupIterations(chosen.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(chosen.warmupMillis()))
+                .measurementIterations(chosen.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(chosen.iterationMillis()));
     }
 }

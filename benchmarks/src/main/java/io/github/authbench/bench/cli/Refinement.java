@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the refinement loop measures again: the timed scores (average time and throughput; single shots are reported as
+ * What the refinement loop measures again: the timed scores (average time and throughput; shots are reported as
  * percentiles) whose 99.9% error is over the profile's target share of the score, each as the JMH invocation that
  * measures exactly that benchmark with exactly its parameters.
  */

@@ -116,9 +116,9 @@ final class RunCommand implements Callable<Integer> {
         runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts, jmh);
         Instant timedEnded = Instant.now();
         List<Invocation> shots = RunPlan.shots(parameters);
-        jmh.phase("[3/4] single shots (logout, revocation)", javas.size() * forks(shots));
+        jmh.phase("[3/4] shots (logout, revocation)", javas.size() * forks(shots));
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
-        runAll(shots, javas, invocation -> chosen.singleShots(options(invocation, extra)), shotParts, jmh);
+        runAll(shots, javas, invocation -> chosen.shots(options(invocation, extra)), shotParts, jmh);
         jmh.endLine();
         Duration firstPass = Duration.between(timedStarted, timedEnded);
         List<ResultParts.Jdk> timedJdks = timedParts.merge(severalJdks);
@@ -165,8 +165,13 @@ final class RunCommand implements Callable<Integer> {
         jmhSettings.put("warmupMillis", profile.timing.warmupMillis());
         jmhSettings.put("measurementIterations", profile.timing.measurementIterations());
         jmhSettings.put("iterationMillis", profile.timing.iterationMillis());
-        jmhSettings.put("warmupShots", profile.shots.warmup());
-        jmhSettings.put("measuredShots", profile.shots.measured());
+        Map<String, Object> shots = new LinkedHashMap<>();
+        shots.put("forks", profile.shots.forks());
+        shots.put("warmupIterations", profile.shots.warmupIterations());
+        shots.put("warmupMillis", profile.shots.warmupMillis());
+        shots.put("measurementIterations", profile.shots.measurementIterations());
+        shots.put("iterationMillis", profile.shots.iterationMillis());
+        jmhSettings.put("shots", shots);
         if (profile.precision.refines()) {
             jmhSettings.put("precisionTarget", profile.precision.target());
             jmhSettings.put("budgetSeconds", profile.precision.budget().toSeconds());

@@ -83,7 +83,7 @@ final class RunPlan {
         return invocations;
     }
 
-    /** The single-shot invocations, on the default library. */
+    /** The shot invocations, on the default library. */
     static List<Invocation> shots(Map<String, List<String>> run) {
         List<Invocation> invocations = new ArrayList<>();
         List<String> algorithms = run.get("algorithm");

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The plain-text tables a run ends with, read back from the run directory it wrote, each within 120 columns (the
  * report has everything side by side): one row per strategy and algorithm for the timed costs with their 99.9% error,
- * for the single shots, and for the exact sizes, store calls and exposure windows; then the floors and the goals: how
+ * for the shots, and for the exact sizes, store calls and exposure windows; then the floors and the goals: how
  * many scores are precise, and the two ratios to a floor.
  */
 final class SummaryTable {
@@ -45,7 +45,7 @@ final class SummaryTable {
                     cost(RunFindings.REJECT, m), cost(RunFindings.LOGIN, m), cost(RunFindings.REFRESH, m));
         }
         out.println();
-        out.println("single shots: p50 and p99, n shots");
+        out.println("shots (calls timed one by one): p50 and p99, n calls sampled");
         String shots = "%-16s %-6s %38s %38s%n";
         out.printf(shots, "strategy", "alg", "logout", "revoke A->B");
         for (ExactMeasurement m : rows) {

@@ -114,6 +114,41 @@ class RefinementTest {
         assertThat(metric.path("scorePercentiles").path("0.0").asDouble()).isEqualTo(96);
     }
 
+    /** A sample-mode entry: each fork one iteration of (value, count) pairs, as JMH writes shots. */
+    private static ObjectNode shotEntry(double[][]... forks) throws IOException {
+        ObjectNode entry = entry("LogoutBenchmark.logout", "session", "sample");
+        ObjectNode metric = (ObjectNode) entry.get("primaryMetric");
+        metric.remove("rawData");
+        ArrayNode histogram = metric.putArray("rawDataHistogram");
+        for (double[][] fork : forks) {
+            ArrayNode iteration = histogram.addArray().addArray();
+            for (double[] pair : fork) {
+                iteration.addArray().add(pair[0]).add((int) pair[1]);
+            }
+        }
+        entry.put("forks", forks.length);
+        return entry;
+    }
+
+    @Test
+    void mergedShotForksKeepEveryForksHistogramAndJmhsStatisticsOverEveryCall() throws IOException {
+        ObjectNode first = shotEntry(new double[][] {{10, 3}, {12, 1}});
+        JsonNode later = shotEntry(new double[][] {{11, 2}, {40, 1}});
+
+        ForkMerge.merge(first, later);
+
+        JsonNode metric = first.get("primaryMetric");
+        assertThat(first.path("forks").asInt()).isEqualTo(2);
+        assertThat(metric.has("rawData")).isFalse();
+        assertThat(metric.path("rawDataHistogram")).hasSize(2);
+        assertThat(metric.path("rawDataHistogram").get(1).get(0).get(1).get(0).asDouble()).isEqualTo(40);
+        // what JMH computes from the seven calls at once
+        ListStatistics jmh = new ListStatistics(new double[] {10, 10, 10, 12, 11, 11, 40});
+        assertThat(metric.path("score").asDouble()).isCloseTo(jmh.getMean(), within(1e-9));
+        assertThat(metric.path("scorePercentiles").path("50.0").asDouble()).isEqualTo(11);
+        assertThat(metric.path("scorePercentiles").path("100.0").asDouble()).isEqualTo(40);
+    }
+
     @Test
     void theReportReadsWhetherEachScoreMetTheTargetWasRefinedIntoItOrIsStillImprecise(@TempDir Path directory)
             throws IOException {
