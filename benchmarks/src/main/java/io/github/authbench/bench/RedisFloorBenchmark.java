@@ -12,12 +12,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * The floor of every Redis-backed check: one GET of a small existing value through the same pooled client the store
- * uses. Runs only where Redis is part of the run (the full profile, or {@code --store redis}).
+ * uses, from the measuring thread on Redis's CPU as every single-threaded Redis benchmark ({@link RedisNeighbour}).
+ * Runs only where Redis is part of the run (the full profile, or {@code --store redis}).
  *
  * <p>Just this class: {@code java -jar benchmarks/target/benchmarks.jar RedisFloorBenchmark}
  */
@@ -30,7 +32,8 @@ public class RedisFloorBenchmark extends SuiteFork {
     private byte[] key;
 
     @Setup(Level.Trial)
-    public void connect() {
+    public void connect(BenchmarkParams benchmark) {
+        RedisNeighbour.join(benchmark.getThreads());
         RedisEndpoint endpoint = StoreKind.ThisJvmsRedis.endpoint();
         redis = endpoint.connect(StoreKind.REDIS_TIMEOUT);
         key = ("authbench:floor:" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);

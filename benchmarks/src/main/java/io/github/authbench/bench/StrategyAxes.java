@@ -1,8 +1,11 @@
 package io.github.authbench.bench;
 
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The axes every strategy benchmark is crossed with: the signing algorithm, the JWT library ({@link LibraryAxis}) and
@@ -18,4 +21,12 @@ public abstract class StrategyAxes extends LibraryAxis {
 
     @Param({"CAFFEINE", "REDIS"})
     public StoreKind store;
+
+    /** On Redis, the measuring thread shares a CPU with the server ({@link RedisNeighbour}). */
+    @Setup(Level.Trial)
+    public void besideRedis(BenchmarkParams benchmark) {
+        if (store == StoreKind.REDIS) {
+            RedisNeighbour.join(benchmark.getThreads());
+        }
+    }
 }

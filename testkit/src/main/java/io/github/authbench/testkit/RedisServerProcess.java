@@ -103,6 +103,11 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the running server process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the server with SIGKILL, as a crash would: no shutdown, nothing saved. */
     public void kill() {
         process.destroyForcibly();

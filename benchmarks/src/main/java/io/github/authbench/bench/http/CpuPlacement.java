@@ -1,9 +1,7 @@
 package io.github.authbench.bench.http;
 
+import io.github.authbench.bench.Taskset;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,12 +15,10 @@ import java.util.List;
  */
 public record CpuPlacement(String serverCpus, String driverCpus, int cpus) {
 
-    private static final Path TASKSET = Path.of("/usr/bin/taskset");
-
     /** Pinned halves when {@code taskset} exists and there are two CPUs or more; shared otherwise. */
     public static CpuPlacement choose(boolean pin) {
         int cpus = Runtime.getRuntime().availableProcessors();
-        if (!pin || cpus < 2 || !Files.isExecutable(TASKSET)) {
+        if (!pin || cpus < 2 || !Taskset.available()) {
             return new CpuPlacement("", "", cpus);
         }
         int driver = cpus / 2;
@@ -35,24 +31,13 @@ public record CpuPlacement(String serverCpus, String driverCpus, int cpus) {
 
     /** The server's command line, prefixed with {@code taskset} when pinned. */
     public List<String> serverCommand(List<String> command) {
-        List<String> pinned = new ArrayList<>();
-        if (pinned()) {
-            pinned.addAll(List.of(TASKSET.toString(), "-c", serverCpus));
-        }
-        pinned.addAll(command);
-        return pinned;
+        return pinned() ? Taskset.prefix(serverCpus, command) : command;
     }
 
     /** Pins every thread of this JVM (the driver) to the driver's CPUs; threads started later inherit it. */
-    public void pinThisJvm() throws IOException, InterruptedException {
-        if (!pinned()) {
-            return;
-        }
-        Process taskset = new ProcessBuilder(TASKSET.toString(), "-a", "-p", "-c", driverCpus,
-                Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
-        String output = new String(taskset.getInputStream().readAllBytes());
-        if (taskset.waitFor() != 0) {
-            throw new IOException("taskset could not pin the driver: " + output.strip());
+    public void pinThisJvm() throws IOException {
+        if (pinned()) {
+            Taskset.pin(driverCpus, ProcessHandle.current().pid(), true);
         }
     }
 
