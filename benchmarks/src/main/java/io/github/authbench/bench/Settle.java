@@ -2,6 +2,7 @@ package io.github.authbench.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -32,11 +33,14 @@ final class Settle {
     private static final long MAX_REHEARSAL_MILLIS = 2_000;
 
     /**
-     * Whole shots (a login, then the timed call) a logout or revocation benchmark rehearses: about what the JIT took
-     * here to bring a shot on Redis to its steady time (docs/measurements.md). A shot on the embedded store is a few
-     * microseconds, so this costs those forks well under a second.
+     * The most whole shots (a login, then the timed call) a logout or revocation benchmark rehearses: more than the
+     * JIT took here to bring a shot on Redis to its steady time (docs/measurements.md).
      */
-    private static final int REHEARSED_SHOTS = 50_000;
+    private static final int MAX_REHEARSED_SHOTS = 50_000;
+    /** The fewest: the JIT starts with the shot's own methods only after thousands of calls. */
+    private static final int MIN_REHEARSED_SHOTS = 5_000;
+    /** A shot rehearsal ends once the JIT has compiled nothing for this long while the shots ran. */
+    private static final long SHOT_QUIET_MILLIS = 1_000;
     /** A shot rehearsal's bound: a shot on Redis is a few hundred microseconds until compiled, an ES256 one more. */
     private static final long MAX_SHOT_REHEARSAL_MILLIS = 8_000;
 
@@ -48,25 +52,54 @@ final class Settle {
      * {@link #afterSetup} does.
      */
     static void rehearseThenSettle(int calls, IntConsumer call) {
-        rehearseThenSettle(calls, MAX_REHEARSAL_MILLIS, call);
-    }
-
-    /**
-     * For logout and revocation: rehearses {@link #REHEARSED_SHOTS} whole shots, or as many as
-     * {@link #MAX_SHOT_REHEARSAL_MILLIS} allows, untimed, then settles. Their warmup iterations alone are too short
-     * for the JIT to finish with a call that waits on Redis: it would still be compiling while the shots are measured.
-     */
-    static void rehearseShotsThenSettle(IntConsumer shot) {
-        rehearseThenSettle(REHEARSED_SHOTS, MAX_SHOT_REHEARSAL_MILLIS, shot);
-    }
-
-    private static void rehearseThenSettle(int calls, long maxMillis, IntConsumer call) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_REHEARSAL_MILLIS);
         for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
             call.accept(i);
         }
         afterSetup();
     }
+
+    /**
+     * For logout and revocation: rehearses whole shots untimed until the JIT has compiled nothing for
+     * {@link #SHOT_QUIET_MILLIS} while they ran (after at least {@link #MIN_REHEARSED_SHOTS}), or
+     * {@link #MAX_REHEARSED_SHOTS}, or {@link #MAX_SHOT_REHEARSAL_MILLIS}, then settles. Warmup iterations of a fixed
+     * length do not fit every shot: a shot on Redis waits on round trips, so its path reaches the JIT's thresholds
+     * seconds later than an embedded one, and it was still being compiled while measured; an ES256 shot compiles
+     * quickly and would only burn the time. Prints how the rehearsal ended, into the fork's output.
+     */
+    static void rehearseShotsThenSettle(IntConsumer shot) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(MAX_SHOT_REHEARSAL_MILLIS);
+        long compiled = watched ? jit.getTotalCompilationTime() : 0;
+        long quietSince = start;
+        int shots = 0;
+        String ended = "after " + MAX_REHEARSED_SHOTS + " shots";
+        while (shots < MAX_REHEARSED_SHOTS) {
+            shot.accept(shots++);
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                ended = "at the " + MAX_SHOT_REHEARSAL_MILLIS + " ms bound";
+                break;
+            }
+            if (watched) {
+                long total = jit.getTotalCompilationTime();
+                if (total != compiled) {
+                    compiled = total;
+                    quietSince = now;
+                } else if (shots >= MIN_REHEARSED_SHOTS
+                        && now - quietSince >= TimeUnit.MILLISECONDS.toNanos(SHOT_QUIET_MILLIS)) {
+                    ended = "when the JIT had been quiet for " + SHOT_QUIET_MILLIS + " ms";
+                    break;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "authbench: rehearsed %,d shots in %d ms, ended %s%n", shots,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), ended);
+        afterSetup();
+    }
+
 
     /**
      * Collects the heap, then blocks until the JIT's total compilation time has not moved for {@link #QUIET_MILLIS},
