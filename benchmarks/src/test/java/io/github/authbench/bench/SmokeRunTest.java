@@ -60,7 +60,9 @@ class SmokeRunTest {
         assertThat(output.lines().filter(line -> !line.startsWith("# ")))
                 .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         assertThat(Files.readString(run.resolve("jmh.log"))).contains("# Benchmark: io.github.authbench.bench."
-                + "RevocationLatencyBenchmark.logoutOnAUntilBRejects", "# Warmup Iteration");
+                + "RevocationLatencyBenchmark.logoutOnAUntilBRejects", "# Warmup Iteration")
+                .as("what the forks print goes to the log, not the terminal").contains("authbench: rehearsed ");
+        assertThat(output).doesNotContain("authbench: rehearsed ");
         assertThat(run.resolve("run.json")).exists();
         assertThat(run.resolve("exact.json")).exists();
         assertThat(run.resolve("jmh-timed.json")).exists();

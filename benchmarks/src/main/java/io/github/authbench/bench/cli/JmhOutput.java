@@ -12,8 +12,11 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -31,6 +34,8 @@ final class JmhOutput implements AutoCloseable {
     private final boolean verbose;
     private final boolean rewrite;
     private final OutputFormat format;
+    /** Where JMH's text goes: the log, or the log and the terminal. */
+    private final PrintStream text;
     private String phase = "";
     private StepClock clock = new StepClock(0);
     private boolean lineOpen;
@@ -40,8 +45,8 @@ final class JmhOutput implements AutoCloseable {
         this.terminal = terminal;
         this.verbose = verbose;
         this.rewrite = rewrite;
-        this.format = new Progress(OutputFormatFactory.createFormatInstance(
-                verbose ? new PrintStream(new Tee(log, terminal), true) : log, VerboseMode.NORMAL));
+        this.text = verbose ? new PrintStream(new Tee(log, terminal), true) : log;
+        this.format = new Progress(OutputFormatFactory.createFormatInstance(text, VerboseMode.NORMAL));
     }
 
     /** Appends to {@code file}; a terminal (a console) gets its progress line rewritten in place. */
@@ -50,9 +55,22 @@ final class JmhOutput implements AutoCloseable {
                 System.console() != null);
     }
 
-    /** The output format a JMH {@code Runner} of this run writes to. */
-    OutputFormat format() {
-        return format;
+    /**
+     * Runs JMH with these options, its text into this output. What the forked JVMs print (a benchmark's own lines, a
+     * library's log) JMH's host copies to {@code System.out} and {@code System.err}; for the run those go where JMH's
+     * text goes, so the terminal keeps its one progress line.
+     */
+    void run(Options options) throws RunnerException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(text);
+        System.setErr(text);
+        try {
+            new Runner(options, format).run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     /** Starts counting the benchmarks of a phase. */

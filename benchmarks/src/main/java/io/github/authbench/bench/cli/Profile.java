@@ -28,11 +28,11 @@ public enum Profile {
      * run, so that a fresh clone's first {@code ./authbench run}, build included, takes 10. Many short iterations, because
      * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
      * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Shots:
-     * a rehearsal until the JIT is done with the shot, 0.5 s of warmup, then 1.5 s of calls sampled one by one
-     * (thousands of calls, so the p99 is not the maximum).
+     * a rehearsal until the JIT is done with the shot, 0.3 s of warmup, then 1 s of calls sampled one by one
+     * (hundreds of ES256 calls, thousands of others, so the p99 is not the maximum).
      * Measured trade-offs: {@code docs/measurements.md}.
      */
-    QUICK(new Timing(1, 1, 500, 30, 100), new Timing(1, 1, 500, 3, 500),
+    QUICK(new Timing(1, 1, 500, 30, 100), new Timing(1, 1, 300, 2, 500),
             new Matrix(List.of("HS256", "ES256"), List.of(Payload.TYPICAL), 100_000, List.of("throughput2Threads"),
                     List.of("session", "stateless-jwt")), Libraries.STATELESS,
             new Precision(0.10, Duration.ofSeconds(570), 1, 3)),

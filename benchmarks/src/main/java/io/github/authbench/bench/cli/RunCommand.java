@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -230,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void runJmh(ChainedOptionsBuilder options, Path jsonFile, JmhOutput jmh) throws RunnerException {
-        new Runner(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build(), jmh.format()).run();
+        jmh.run(options.resultFormat(ResultFormatType.JSON).result(jsonFile.toString()).build());
     }
 
     static String name(Enum<?> value) {
