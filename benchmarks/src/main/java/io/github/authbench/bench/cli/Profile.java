@@ -41,11 +41,11 @@ public enum Profile {
      * benchmark, each 10 x 100 ms after 0.9 s of warmup. Two forks, because a fork is the unit that varies: each JVM
      * draws its own JIT outcome, and the gate decides from how the forks scatter ({@code Comparison}). {@code ab} runs
      * the same benchmarks and settings one fork per side per pair. Enough samples per fork for a steady median, not
-     * for publishing.
-     * It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
+     * for publishing; shots sample 0.5 s of calls per fork after their rehearsal, thousands of calls for a fork's
+     * median. It leaves out throughput: at 2 threads on 2 cores the measured threads share the CPUs with the JIT, the
      * collector and JMH's own thread; a regression in the request path shows in authenticate's time.
      */
-    CI(new Timing(2, 3, 300, 10, 100), new Timing(2, 3, 300, 5, 200),
+    CI(new Timing(2, 3, 300, 10, 100), new Timing(2, 1, 300, 2, 250),
             new Matrix(List.of("HS256"), List.of(Payload.TYPICAL), 10_000, List.of(), List.of()),
             Libraries.NONE, Precision.NONE),
     /**
