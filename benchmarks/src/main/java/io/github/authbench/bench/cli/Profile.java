@@ -28,7 +28,7 @@ public enum Profile {
      * run, so that a fresh clone's first {@code ./authbench run}, build included, takes 10. Many short iterations, because
      * what spoils an error bar is a single iteration or a short run of them off their neighbours: such an outlier adds
      * about t * d / n to the 99.9% error (t the Student quantile, d its excess, n iterations). Shots:
-     * a rehearsal until the JIT is done with the shot, 0.3 s of warmup, then 1 s of calls sampled one by one
+     * a rehearsal of whole shots (Settle), 0.3 s of warmup, then 1 s of calls sampled one by one
      * (hundreds of ES256 calls, thousands of others, so the p99 is not the maximum).
      * Measured trade-offs: {@code docs/measurements.md}.
      */
