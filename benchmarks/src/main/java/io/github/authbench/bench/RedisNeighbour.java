@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  * network's, so the suite measures the round trips with the least of it. Only for a benchmark with one measuring
  * thread (two threads cannot both share Redis's CPU without sharing each other's), only with a Redis this fork started
  * (a server named by {@code REDIS_URL} is the user's and is left where it is), and only where {@code taskset} and
- * {@code /proc/thread-self} exist; JMH runs trial setups on the thread that then measures. What happened is printed
- * into the fork's output ({@code jmh.log}).
+ * {@code /proc/thread-self} exist; JMH runs trial setups on the thread that then measures. The CPU is the highest
+ * one the thread may use. What happened is printed into the fork's output ({@code jmh.log}), and a placement the
+ * machine refuses leaves the benchmark running where it was, saying why.
  */
 final class RedisNeighbour {
 
@@ -41,14 +42,26 @@ final class RedisNeighbour {
         if (measuringThreads != 1 || server.isEmpty() || !Taskset.available() || !Files.exists(THIS_THREAD)) {
             return "the measuring thread(s) and Redis (" + redis.origin() + ") run on any CPU";
         }
-        String cpu = Integer.toString(Runtime.getRuntime().availableProcessors() - 1);
         try {
+            String cpu = lastAllowedCpu();
             long thread = Long.parseLong(Files.readSymbolicLink(THIS_THREAD).getFileName().toString());
             Taskset.pin(cpu, server.getAsLong(), true);
             Taskset.pin(cpu, thread, false);
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("could not put the measuring thread on Redis's CPU: " + e.getMessage(), e);
+            return "the measuring thread and redis-server share CPU " + cpu + " (taskset)";
+        } catch (IOException | RuntimeException e) {
+            // A placement the machine refuses (a container's CPU set, a kernel without the files) is reported, and
+            // the benchmark still runs, as it would without taskset.
+            return "the measuring thread and Redis run on any CPU: " + e.getMessage();
         }
-        return "the measuring thread and redis-server share CPU " + cpu + " (taskset)";
+    }
+
+    /** The highest CPU this thread may run on ({@code Cpus_allowed_list} is ascending, e.g. {@code 0-1} or {@code 2,4-5}). */
+    private static String lastAllowedCpu() throws IOException {
+        String allowed = Files.readAllLines(THIS_THREAD.resolve("status")).stream()
+                .filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst()
+                .orElseThrow(() -> new IOException("no Cpus_allowed_list in " + THIS_THREAD.resolve("status")))
+                .substring("Cpus_allowed_list:".length()).strip();
+        String[] numbers = allowed.split("[,-]");
+        return Integer.toString(Integer.parseInt(numbers[numbers.length - 1]));
     }
 }

@@ -28,12 +28,23 @@ class RedisNeighbourTest {
                 .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElseThrow();
     }
 
-    /** Runs {@code join} on a thread of its own, so the test's threads are never pinned; returns its allowed CPUs. */
-    private static String[] joinOnAThreadOfItsOwn(int measuringThreads) throws Exception {
+    private static long thisThread() throws IOException {
+        return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+    }
+
+    /**
+     * Runs {@code join} on a thread of its own, so the test's threads are never pinned, first confined to
+     * {@code confinedTo} CPUs if given (as a container's CPU set confines a JVM); returns what it said and its allowed
+     * CPUs after.
+     */
+    private static String[] joinOnAThreadOfItsOwn(int measuringThreads, String confinedTo) throws Exception {
         AtomicReference<String[]> seen = new AtomicReference<>();
         AtomicReference<Exception> failed = new AtomicReference<>();
         Thread measuring = new Thread(() -> {
             try {
+                if (confinedTo != null) {
+                    Taskset.pin(confinedTo, thisThread(), false);
+                }
                 String placement = RedisNeighbour.join(measuringThreads);
                 seen.set(new String[] {placement, allowedCpus(Path.of("/proc/thread-self"))});
             } catch (Exception e) {
@@ -61,7 +72,7 @@ class RedisNeighbourTest {
                 "needs taskset and two CPUs");
         String last = Integer.toString(Runtime.getRuntime().availableProcessors() - 1);
 
-        String[] placement = joinOnAThreadOfItsOwn(1);
+        String[] placement = joinOnAThreadOfItsOwn(1, null);
 
         assertThat(placement[0]).isEqualTo("the measuring thread and redis-server share CPU " + last + " (taskset)");
         assertThat(placement[1]).isEqualTo(last);
@@ -71,8 +82,20 @@ class RedisNeighbourTest {
     }
 
     @Test
+    void aThreadConfinedToSomeCpusSharesTheHighestOfThose() throws Exception {
+        assumeTrue(Taskset.available() && Runtime.getRuntime().availableProcessors() > 1,
+                "needs taskset and two CPUs");
+
+        String[] placement = joinOnAThreadOfItsOwn(1, "0");
+
+        assertThat(placement[0]).isEqualTo("the measuring thread and redis-server share CPU 0 (taskset)");
+        assertThat(placement[1]).isEqualTo("0");
+        assertThat(allowedCpus(Path.of("/proc", Long.toString(redisPid())))).isEqualTo("0");
+    }
+
+    @Test
     void twoMeasuringThreadsAndRedisStayWhereTheyWere() throws Exception {
-        String[] placement = joinOnAThreadOfItsOwn(2);
+        String[] placement = joinOnAThreadOfItsOwn(2, null);
 
         assertThat(placement[0]).startsWith("the measuring thread(s) and Redis (").endsWith(") run on any CPU");
         assertThat(placement[1]).isEqualTo(EVERY_CPU);

@@ -158,25 +158,24 @@ final class RunCommand implements Callable<Integer> {
 
     /** The JMH settings of a profile, as {@code run.json} records them. */
     static Map<String, Object> jmhSettings(Profile profile) {
-        Map<String, Object> jmhSettings = new LinkedHashMap<>();
-        jmhSettings.put("forks", profile.timing.forks());
-        jmhSettings.put("warmupIterations", profile.timing.warmupIterations());
-        jmhSettings.put("warmupMillis", profile.timing.warmupMillis());
-        jmhSettings.put("measurementIterations", profile.timing.measurementIterations());
-        jmhSettings.put("iterationMillis", profile.timing.iterationMillis());
-        Map<String, Object> shots = new LinkedHashMap<>();
-        shots.put("forks", profile.shots.forks());
-        shots.put("warmupIterations", profile.shots.warmupIterations());
-        shots.put("warmupMillis", profile.shots.warmupMillis());
-        shots.put("measurementIterations", profile.shots.measurementIterations());
-        shots.put("iterationMillis", profile.shots.iterationMillis());
-        jmhSettings.put("shots", shots);
+        Map<String, Object> jmhSettings = timing(profile.timing);
+        jmhSettings.put("shots", timing(profile.shots));
         if (profile.precision.refines()) {
             jmhSettings.put("precisionTarget", profile.precision.target());
             jmhSettings.put("budgetSeconds", profile.precision.budget().toSeconds());
             jmhSettings.put("maxRefinementRounds", profile.precision.maxRounds());
         }
         return jmhSettings;
+    }
+
+    private static Map<String, Object> timing(Profile.Timing timing) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("forks", timing.forks());
+        settings.put("warmupIterations", timing.warmupIterations());
+        settings.put("warmupMillis", timing.warmupMillis());
+        settings.put("measurementIterations", timing.measurementIterations());
+        settings.put("iterationMillis", timing.iterationMillis());
+        return settings;
     }
 
     /** The JMH parameters of a profile's run on these stores, on the default JWT library. */
