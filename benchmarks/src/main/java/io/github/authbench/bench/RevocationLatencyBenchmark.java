@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * alone in JMH's sample mode, back to back with the next, for as long as the iteration lasts: the percentiles are the
  * distribution over thousands of shots. The trial first rehearses whole shots untimed, so the shots measure the
  * approach on compiled code, not the JIT working through its first calls. (Single shots, one per JMH iteration,
- * measured the machine's cold paths instead: on Redis their p99 was 20 times their p50.)
+ * measured the machine's cold paths instead: their tail on Redis was the machine's, docs/measurements.md.)
  * Only strategies that can revoke before exp run here; the others' window (their token lifetime) comes from the
  * exact pass.
  *

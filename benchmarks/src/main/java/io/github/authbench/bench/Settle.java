@@ -34,13 +34,12 @@ final class Settle {
 
     /**
      * Whole shots (a login, then the timed call) a logout or revocation benchmark rehearses on the embedded store, or
-     * as many as {@link #MAX_REHEARSAL_MILLIS} allows: a shot's time there is its own work, compiled within that
-     * (measured p99 about twice the p50 after it).
+     * as many as {@link #MAX_REHEARSAL_MILLIS} allows: a shot's time there is its own work, compiled within that.
      */
     private static final int REHEARSED_SHOTS = 20_000;
     /**
      * The same on Redis, where a shot waits on two round trips, so its methods reach the JIT's thresholds only after
-     * seconds of calls: a revocation shot took about 7 s and 18,000 to 40,000 shots to reach its steady time here.
+     * seconds of calls (docs/measurements.md has how long a revocation shot took to reach its steady time).
      */
     private static final int REHEARSED_SHOTS_ON_REDIS = 50_000;
     private static final long MAX_SHOT_REHEARSAL_MILLIS_ON_REDIS = 8_000;
