@@ -35,7 +35,7 @@ public class LogoutBenchmark extends StrategyWithServerState {
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
         node = deployment.nodeA();
-        Settle.rehearseShotsThenSettle(store, i -> {
+        Settle.rehearseShotsThenSettle(i -> {
             login();
             logout();
         });

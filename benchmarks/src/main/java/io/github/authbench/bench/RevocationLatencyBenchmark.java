@@ -36,7 +36,7 @@ public class RevocationLatencyBenchmark extends StrategyRevokedAtOnce {
     @Setup(Level.Trial)
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
-        Settle.rehearseShotsThenSettle(store, i -> {
+        Settle.rehearseShotsThenSettle(i -> {
             try {
                 loginAndSeeItOnB();
             } catch (AuthException e) {

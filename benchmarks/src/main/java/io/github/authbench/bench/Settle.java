@@ -33,16 +33,14 @@ final class Settle {
     private static final long MAX_REHEARSAL_MILLIS = 2_000;
 
     /**
-     * Whole shots (a login, then the timed call) a logout or revocation benchmark rehearses on the embedded store, or
-     * as many as {@link #MAX_REHEARSAL_MILLIS} allows: a shot's time there is its own work, compiled within that.
+     * Whole shots (a login, then the timed call) a logout or revocation benchmark rehearses, or as many as
+     * {@link #MAX_SHOT_REHEARSAL_MILLIS} allows: the shot's own methods are called once a shot, so they reach the JIT's
+     * thresholds only after tens of thousands of shots (docs/measurements.md: fewer left an HS256 JWT shot at twice its
+     * compiled time, and a shot on Redis, which waits on round trips, takes seconds to get there).
      */
-    private static final int REHEARSED_SHOTS = 20_000;
-    /**
-     * The same on Redis, where a shot waits on two round trips, so its methods reach the JIT's thresholds only after
-     * seconds of calls (docs/measurements.md has how long a revocation shot took to reach its steady time).
-     */
-    private static final int REHEARSED_SHOTS_ON_REDIS = 50_000;
-    private static final long MAX_SHOT_REHEARSAL_MILLIS_ON_REDIS = 8_000;
+    private static final int REHEARSED_SHOTS = 50_000;
+    /** A rehearsal's bound: an ES256 shot takes milliseconds, and its time is the signature's, compiled early. */
+    private static final long MAX_SHOT_REHEARSAL_MILLIS = 8_000;
 
     private Settle() {}
 
@@ -60,22 +58,18 @@ final class Settle {
     }
 
     /**
-     * For logout and revocation: rehearses whole shots untimed, as many as the store needs or its time allows, then
-     * settles. Warmup iterations of one length do not fit both stores: a shot on Redis was still being compiled while
-     * measured after the warmup that suits an embedded one. Prints how many it made, into the fork's output.
+     * For logout and revocation: rehearses {@link #REHEARSED_SHOTS} whole shots untimed, or as many as
+     * {@link #MAX_SHOT_REHEARSAL_MILLIS} allows, then settles. Prints how many it made, into the fork's output.
      */
-    static void rehearseShotsThenSettle(StoreKind store, IntConsumer shot) {
-        boolean redis = store == StoreKind.REDIS;
-        int shots = redis ? REHEARSED_SHOTS_ON_REDIS : REHEARSED_SHOTS;
-        long maxMillis = redis ? MAX_SHOT_REHEARSAL_MILLIS_ON_REDIS : MAX_REHEARSAL_MILLIS;
+    static void rehearseShotsThenSettle(IntConsumer shot) {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(MAX_SHOT_REHEARSAL_MILLIS);
         int made = 0;
-        while (made < shots && System.nanoTime() < deadline) {
+        while (made < REHEARSED_SHOTS && System.nanoTime() < deadline) {
             shot.accept(made++);
         }
         System.out.printf(Locale.ROOT, "authbench: rehearsed %,d of up to %,d shots in %d ms (bound %d ms)%n", made,
-                shots, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), maxMillis);
+                REHEARSED_SHOTS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), MAX_SHOT_REHEARSAL_MILLIS);
         afterSetup();
     }
 

@@ -67,7 +67,7 @@ final class AbSession {
         List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, profile.matrix));
         timed.addAll(RunPlan.libraryAxis(profile.libraries, parameters));
         timed.forEach(invocation -> invocation.perBenchmark().forEach(one -> steps.add(new Step(one, false))));
-        RunPlan.shots(parameters).forEach(invocation -> invocation.perBenchmark()
+        RunPlan.shots(parameters, profile.matrix).forEach(invocation -> invocation.perBenchmark()
                 .forEach(one -> steps.add(new Step(one, true))));
         return steps;
     }

@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         Instant timedStarted = Instant.now();
         runAll(timed, javas, invocation -> chosen.timed(options(invocation, extra)), timedParts, jmh);
         Instant timedEnded = Instant.now();
-        List<Invocation> shots = RunPlan.shots(parameters);
+        List<Invocation> shots = RunPlan.shots(parameters, chosen.matrix);
         jmh.phase("[3/4] shots (logout, revocation)", javas.size() * forks(shots));
         ResultParts shotParts = new ResultParts(run, RunDirectory.SHOTS);
         runAll(shots, javas, invocation -> chosen.shots(options(invocation, extra)), shotParts, jmh);

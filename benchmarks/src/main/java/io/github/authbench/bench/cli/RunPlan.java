@@ -83,13 +83,16 @@ final class RunPlan {
         return invocations;
     }
 
-    /** The shot invocations, on the default library. */
-    static List<Invocation> shots(Map<String, List<String>> run) {
+    /**
+     * The shot invocations, on the default library: every strategy at the first algorithm, and the signed ones at the
+     * others if the profile measures shots at every algorithm.
+     */
+    static List<Invocation> shots(Map<String, List<String>> run, Profile.Matrix matrix) {
         List<Invocation> invocations = new ArrayList<>();
         List<String> algorithms = run.get("algorithm");
         invocations.add(new Invocation("every strategy, " + algorithms.get(0), List.of(Profile.SHOTS),
                 with(run, "algorithm", algorithms.subList(0, 1))));
-        if (algorithms.size() > 1) {
+        if (algorithms.size() > 1 && matrix.shotsAtEveryAlgorithm()) {
             Map<String, List<String>> rest = with(with(run, "algorithm", algorithms.subList(1, algorithms.size())),
                     "store", run.get("store").subList(0, 1));
             invocations.addAll(byStrategies("signed strategies, " + String.join(", ", rest.get("algorithm")),

@@ -49,11 +49,21 @@ class RunPlanTest {
                 .as("throughput is measured at the first algorithm only")
                 .doesNotContain(Invocation.pattern("AuthenticateBenchmark"));
 
-        List<Invocation> shots = RunPlan.shots(run(List.of("HS256", "ES256")));
+        List<Invocation> shots = RunPlan.shots(run(List.of("HS256", "ES256")), Profile.FULL.matrix);
         assertThat(shots).hasSize(3);
         assertThat(shots.get(1).parameters().get("strategy")).containsExactly("stateful-jwt", "access-refresh",
                 "jwt-denylist");
         assertThat(shots.get(2).parameters().get("strategy")).containsExactly("stateful-jwt", "jwt-denylist");
+    }
+
+    @Test
+    void quickMeasuresShotsAtTheFirstAlgorithmOnly() {
+        List<Invocation> shots = RunPlan.shots(run(List.of("HS256", "ES256")), Profile.QUICK.matrix);
+
+        assertThat(shots).singleElement().satisfies(invocation -> {
+            assertThat(invocation.parameters().get("algorithm")).containsExactly("HS256");
+            assertThat(invocation.includes()).containsExactly(Profile.SHOTS);
+        });
     }
 
     @Test
@@ -104,7 +114,7 @@ class RunPlanTest {
     void oneAlgorithmOnOneStoreIsOneInvocationPerSetOfStrategies() {
         assertThat(RunPlan.timed(run(List.of("HS256")), Profile.CI.matrix)).as("every strategy, refresh apart")
                 .hasSize(2);
-        assertThat(RunPlan.shots(run(List.of("HS256")))).hasSize(1);
+        assertThat(RunPlan.shots(run(List.of("HS256")), Profile.CI.matrix)).hasSize(1);
     }
 
     @Test
