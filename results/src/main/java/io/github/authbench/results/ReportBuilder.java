@@ -74,7 +74,9 @@ public final class ReportBuilder {
                 + "stateless access tokens (stateless-jwt's own tokens; stateful-jwt's are smaller, so its ratio can "
                 + "fall below 1) plus a bare store get per store call. Under 1x within the errors means \"as cheap as "
                 + "the primitives\". A strategy whose credential is not signed (session, sliding-session) costs the same at "
-                + "every algorithm: it is measured at the first, and its rows at the others repeat that measurement."));
+                + "every algorithm: it is measured at the first, and its rows at the others repeat that measurement. "
+                + "A \"-\" for revocation at another algorithm means the profile measured shots at its first algorithm "
+                + "only, as quick does: a shot there adds its signature, which authenticate and login measure."));
     }
 
     private void headline(String store) {
