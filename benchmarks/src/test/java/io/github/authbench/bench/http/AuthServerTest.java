@@ -56,7 +56,17 @@ class AuthServerTest {
     }
 
     private static ContentResponse me(URI server, HttpField credential) throws Exception {
-        return client.newRequest(server.resolve("/api/me")).headers(h -> {
+        return send(server, "/api/me", HttpMethod.GET, credential);
+    }
+
+    private static ContentResponse post(URI server, String path, HttpField credential) throws Exception {
+        return send(server, path, HttpMethod.POST, credential);
+    }
+
+    /** A request carrying {@code credential}, or no credential when it is null. */
+    private static ContentResponse send(URI server, String path, HttpMethod method, HttpField credential)
+            throws Exception {
+        return client.newRequest(server.resolve(path)).method(method).headers(h -> {
             if (credential != null) {
                 h.add(credential);
             }
@@ -81,8 +91,7 @@ class AuthServerTest {
             assertThat(me.getStatus()).isEqualTo(200);
             assertThat(body(me)).containsEntry("sub", "user-42");
 
-            ContentResponse logout = client.newRequest(server.uri().resolve("/logout")).method(HttpMethod.POST)
-                    .headers(h -> h.add(transport.accessField(access))).send();
+            ContentResponse logout = post(server.uri(), "/logout", transport.accessField(access));
             assertThat(logout.getStatus()).isEqualTo(204);
             ContentResponse after = me(server.uri(), transport.accessField(access));
             assertThat(after.getStatus()).isEqualTo(401);
@@ -99,12 +108,7 @@ class AuthServerTest {
             String forged = access.substring(0, access.length() - 2) + (access.endsWith("AA") ? "BB" : "AA");
 
             for (HttpField hostile : new HttpField[] {null, transport.accessField(forged), transport.accessField("")}) {
-                ContentResponse logout = client.newRequest(server.uri().resolve("/logout")).method(HttpMethod.POST)
-                        .headers(h -> {
-                            if (hostile != null) {
-                                h.add(hostile);
-                            }
-                        }).send();
+                ContentResponse logout = post(server.uri(), "/logout", hostile);
                 assertThat(logout.getStatus()).as("%s", hostile).isEqualTo(204);
             }
             assertThat(me(server.uri(), transport.accessField(access)).getStatus()).isEqualTo(200);
@@ -133,14 +137,12 @@ class AuthServerTest {
             String refresh = transport.refreshFrom(login.getHeaders(), body(login));
             assertThat(refresh).isNotBlank();
 
-            ContentResponse first = client.newRequest(server.uri().resolve("/refresh")).method(HttpMethod.POST)
-                    .headers(h -> h.add(transport.refreshField(refresh))).send();
+            ContentResponse first = post(server.uri(), "/refresh", transport.refreshField(refresh));
             assertThat(first.getStatus()).isEqualTo(200);
             String rotated = transport.accessFrom(first.getHeaders(), body(first));
             assertThat(me(server.uri(), transport.accessField(rotated)).getStatus()).isEqualTo(200);
 
-            ContentResponse reuse = client.newRequest(server.uri().resolve("/refresh")).method(HttpMethod.POST)
-                    .headers(h -> h.add(transport.refreshField(refresh))).send();
+            ContentResponse reuse = post(server.uri(), "/refresh", transport.refreshField(refresh));
             assertThat(reuse.getStatus()).isEqualTo(401);
             assertThat(body(reuse)).containsEntry("error", "REUSED");
         }
@@ -156,8 +158,7 @@ class AuthServerTest {
             String forged = refresh.substring(0, refresh.length() - 2) + (refresh.endsWith("AA") ? "BB" : "AA");
 
             for (String hostile : new String[] {forged, access, "", "x".repeat(6_000)}) {
-                ContentResponse refused = client.newRequest(server.uri().resolve("/refresh")).method(HttpMethod.POST)
-                        .headers(h -> h.add(transport.refreshField(hostile))).send();
+                ContentResponse refused = post(server.uri(), "/refresh", transport.refreshField(hostile));
                 assertThat(refused.getStatus()).as("%.20s", hostile).isEqualTo(401);
                 assertThat(refused.getHeaders().get(HttpHeader.SET_COOKIE)).isNull();
                 assertThat(body(refused)).doesNotContainKey("access_token");
@@ -194,7 +195,7 @@ class AuthServerTest {
             assertThat(client.newRequest(server.uri().resolve("/login")).send().getStatus()).isEqualTo(405);
             assertThat(client.newRequest(server.uri().resolve("/nowhere")).send().getStatus()).isEqualTo(404);
             assertThat(login(server.uri(), "someone").getStatus()).isEqualTo(400);
-            assertThat(client.newRequest(server.uri().resolve("/refresh")).method(HttpMethod.POST).send().getStatus())
+            assertThat(post(server.uri(), "/refresh", null).getStatus())
                     .as("stateless-jwt has nothing to refresh").isEqualTo(404);
             assertThat(body(client.newRequest(server.uri().resolve("/info")).send()))
                     .containsEntry("strategy", "stateless-jwt").containsEntry("transport", "COOKIE");
@@ -209,8 +210,7 @@ class AuthServerTest {
             String access = CredentialTransport.BEARER.accessFrom(login.getHeaders(), body(login));
             assertThat(body(me(server.uri(), CredentialTransport.BEARER.accessField(access)))).containsEntry("sub",
                     "user-3");
-            client.newRequest(server.uri().resolve("/logout")).method(HttpMethod.POST)
-                    .headers(h -> h.add(CredentialTransport.BEARER.accessField(access))).send();
+            post(server.uri(), "/logout", CredentialTransport.BEARER.accessField(access));
             assertThat(me(server.uri(), CredentialTransport.BEARER.accessField(access)).getStatus()).isEqualTo(401);
         }
     }
