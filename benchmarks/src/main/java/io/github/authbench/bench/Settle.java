@@ -50,10 +50,7 @@ final class Settle {
      * {@link #afterSetup} does.
      */
     static void rehearseThenSettle(int calls, IntConsumer call) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_REHEARSAL_MILLIS);
-        for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
-            call.accept(i);
-        }
+        rehearse(calls, MAX_REHEARSAL_MILLIS, call);
         afterSetup();
     }
 
@@ -63,14 +60,20 @@ final class Settle {
      */
     static void rehearseShotsThenSettle(IntConsumer shot) {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(MAX_SHOT_REHEARSAL_MILLIS);
-        int made = 0;
-        while (made < REHEARSED_SHOTS && System.nanoTime() < deadline) {
-            shot.accept(made++);
-        }
+        int made = rehearse(REHEARSED_SHOTS, MAX_SHOT_REHEARSAL_MILLIS, shot);
         System.out.printf(Locale.ROOT, "authbench: rehearsed %,d of up to %,d shots in %d ms (bound %d ms)%n", made,
                 REHEARSED_SHOTS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), MAX_SHOT_REHEARSAL_MILLIS);
         afterSetup();
+    }
+
+    /** Makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or for at most {@code maxMillis}; the count. */
+    private static int rehearse(int calls, long maxMillis, IntConsumer call) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        int made = 0;
+        while (made < calls && System.nanoTime() < deadline) {
+            call.accept(made++);
+        }
+        return made;
     }
 
     /**
