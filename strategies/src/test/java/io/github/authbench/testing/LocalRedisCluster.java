@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 import redis.clients.jedis.Jedis;
@@ -22,10 +23,11 @@ public final class LocalRedisCluster implements AutoCloseable {
     private static final int SLOTS = 16384;
 
     private final List<RedisServerProcess> nodes = new ArrayList<>();
+    private final Path configs;
 
     public LocalRedisCluster(int size) {
         try {
-            Path configs = Files.createTempDirectory("authbench-cluster-");
+            configs = Files.createTempDirectory("authbench-cluster-");
             for (int i = 0; i < size; i++) {
                 nodes.add(RedisServerProcess.start(List.of("--cluster-enabled", "yes",
                         "--cluster-config-file", configs.resolve("nodes-" + i + ".conf").toString(),
@@ -85,8 +87,17 @@ public final class LocalRedisCluster implements AutoCloseable {
         throw new IllegalStateException("the local Redis Cluster did not reach cluster_state:ok within " + patience);
     }
 
+    /** Stops the nodes, then removes their cluster config files, which each run would otherwise leave in the temp dir. */
     @Override
     public void close() {
         nodes.forEach(RedisServerProcess::close);
+        if (configs == null) {
+            return;
+        }
+        try (var files = Files.walk(configs)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
