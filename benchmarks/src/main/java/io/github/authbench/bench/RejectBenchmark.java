@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RejectBenchmark extends EveryStrategy {
 
 
+    /** Rejections in the untimed rehearsal (bounded in time as well). */
+    private static final int REHEARSAL = 1 << 15;
+
     private Deployment deployment;
     private AuthStrategy node;
     private String[] forged;
@@ -39,7 +42,7 @@ public class RejectBenchmark extends EveryStrategy {
                 forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
             }
         }
-        Settle.afterSetup();
+        Settle.rehearseThenSettle(REHEARSAL, i -> rejected(forged[i & (Cursor.POOL - 1)]));
     }
 
     @TearDown(Level.Trial)
@@ -49,7 +52,11 @@ public class RejectBenchmark extends EveryStrategy {
 
     @Benchmark
     public Reason reject(Cursor cursor) {
-        String credential = forged[cursor.next()];
+        return rejected(forged[cursor.next()]);
+    }
+
+    /** One forged credential refused; also the untimed rehearsal, so the rejecting path is compiled before warmup. */
+    private Reason rejected(String credential) {
         try {
             node.authenticate(credential);
         } catch (AuthException rejected) {

@@ -45,9 +45,10 @@ final class Settle {
     private Settle() {}
 
     /**
-     * For benchmarks whose setup issues nothing: makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or
-     * for at most {@link #MAX_REHEARSAL_MILLIS}, untimed and on state the benchmark will not measure, then settles as
-     * {@link #afterSetup} does.
+     * For benchmarks whose measured path the setup does not make hot: makes {@code call} (given 0, 1, 2, ...) up to
+     * {@code calls} times or for at most {@link #MAX_REHEARSAL_MILLIS}, untimed, then settles as {@link #afterSetup}
+     * does, so the path is compiled before warmup rather than during the first measured iterations. The call must
+     * leave nothing the measurement would see (a throwaway deployment, or a check under the pinned clock).
      */
     static void rehearseThenSettle(int calls, IntConsumer call) {
         rehearse(calls, MAX_REHEARSAL_MILLIS, call);
