@@ -26,11 +26,10 @@ public final class Deployment implements AutoCloseable {
 
     /** Population users are numbered from here, apart from the users the benchmarks log in. */
     private static final int POPULATION_USERS = 1_000_000;
-    /** Threads of a population fill: the size of a Jedis client's connection pool, so a fill on Redis keeps it busy. */
-    private static final int FILL_THREADS = 8;
 
     private final String strategy;
     private final Clock clock;
+    private final int fillThreads;
     private final StoreKind.Shared shared;
     private final SessionStore storeA;
     private final CountingSessionStore callsOfA;
@@ -43,6 +42,7 @@ public final class Deployment implements AutoCloseable {
             boolean countCalls) {
         this.strategy = strategy;
         this.clock = clock;
+        this.fillThreads = store.fillThreads();
         this.shared = store.open(clock);
         StrategyConfig config = StrategyConfig.builder()
                 .clock(clock)
@@ -89,14 +89,13 @@ public final class Deployment implements AutoCloseable {
 
     /**
      * Logs {@code logins} other users in through an HS256 twin on the shared store, logging each out if asked. The twin
-     * is thread-safe like every strategy, so the fill runs on {@link #FILL_THREADS} threads: it is setup, not
-     * measurement, and on Redis it waits on round trips more than it computes (on 2 cores the common pool's one or two
-     * threads made a 100,000-login fill take seconds of every Redis fork).
+     * is thread-safe like every strategy, so the fill runs on as many threads as the store wants
+     * ({@link StoreKind#fillThreads()}): it is setup, not measurement.
      */
     void issueWithTwin(int logins, Payload payload, boolean logOutEach) {
         int firstUser = POPULATION_USERS + twinUsers;
         twinUsers += logins;
-        ForkJoinPool fill = new ForkJoinPool(FILL_THREADS);
+        ForkJoinPool fill = new ForkJoinPool(fillThreads);
         try (AuthStrategy twin = Strategies.create(strategy,
                 StrategyConfig.builder().clock(clock).algorithm("HS256").store(storeA).build())) {
             fill.submit(() -> IntStream.range(0, logins).parallel().forEach(i -> {
