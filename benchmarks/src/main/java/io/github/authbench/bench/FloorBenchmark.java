@@ -125,6 +125,9 @@ public class FloorBenchmark extends SuiteFork {
      */
     @State(Scope.Thread)
     public static class LibraryTokens extends LibraryAxis {
+        /** Verifications in the untimed rehearsal (bounded in time as well). */
+        private static final int REHEARSAL = 1 << 15;
+
         String[] tokens;
         JwtCodec library;
 
@@ -134,7 +137,16 @@ public class FloorBenchmark extends SuiteFork {
             StrategyConfig defaults = StrategyConfig.builder().build();
             tokens = issue(floorKeys.keys, chosen);
             library = chosen.codec(floorKeys.keys, defaults.issuer(), defaults.audience());
-            Settle.afterSetup();
+            Settle.rehearseThenSettle(REHEARSAL, i -> verified(tokens[i & (Cursor.POOL - 1)]));
+        }
+
+        /** A token of the pool verified: the measured call, rehearsed untimed as AuthenticateBenchmark's check is. */
+        private void verified(String token) {
+            try {
+                library.verify(token);
+            } catch (AuthException e) {
+                throw new IllegalStateException("a token of the pool was refused in the rehearsal: " + e.getMessage(), e);
+            }
         }
     }
 
