@@ -37,11 +37,7 @@ public class RevocationLatencyBenchmark extends StrategyRevokedAtOnce {
     public void deploy() {
         deployment = Deployment.pinned(strategy, algorithm, codec, store);
         Settle.rehearseShotsThenSettle(i -> {
-            try {
-                loginAndSeeItOnB();
-            } catch (AuthException e) {
-                throw new IllegalStateException(strategy + ": a fresh login is refused on node B", e);
-            }
+            loginAndSeeItOnB();
             logoutOnAUntilBRejects();
         });
     }

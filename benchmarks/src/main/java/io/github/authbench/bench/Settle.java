@@ -4,7 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import io.github.authbench.strategy.AuthException;
 
 /**
  * Lets a trial setup's aftermath pass before warmup starts: its garbage, and the JIT's queue.
@@ -44,13 +44,19 @@ final class Settle {
 
     private Settle() {}
 
+    /** One rehearsed call, given its index (0, 1, 2, ...). */
+    @FunctionalInterface
+    interface Call {
+        void make(int index) throws AuthException;
+    }
+
     /**
      * For benchmarks whose measured path the setup does not make hot: makes {@code call} (given 0, 1, 2, ...) up to
      * {@code calls} times or for at most {@link #MAX_REHEARSAL_MILLIS}, untimed, then settles as {@link #afterSetup}
      * does, so the path is compiled before warmup rather than during the first measured iterations. The call must
      * leave nothing the measurement would see (a throwaway deployment, or a check under the pinned clock).
      */
-    static void rehearseThenSettle(int calls, IntConsumer call) {
+    static void rehearseThenSettle(int calls, Call call) {
         rehearse(calls, MAX_REHEARSAL_MILLIS, call);
         afterSetup();
     }
@@ -59,7 +65,7 @@ final class Settle {
      * For logout and revocation: rehearses {@link #REHEARSED_SHOTS} whole shots untimed, or as many as
      * {@link #MAX_SHOT_REHEARSAL_MILLIS} allows, then settles. Prints how many it made, into the fork's output.
      */
-    static void rehearseShotsThenSettle(IntConsumer shot) {
+    static void rehearseShotsThenSettle(Call shot) {
         long start = System.nanoTime();
         int made = rehearse(REHEARSED_SHOTS, MAX_SHOT_REHEARSAL_MILLIS, shot);
         System.out.printf(Locale.ROOT, "authbench: rehearsed %,d of up to %,d shots in %d ms (bound %d ms)%n", made,
@@ -67,12 +73,19 @@ final class Settle {
         afterSetup();
     }
 
-    /** Makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or for at most {@code maxMillis}; the count. */
-    private static int rehearse(int calls, long maxMillis, IntConsumer call) {
+    /**
+     * Makes {@code call} (given 0, 1, 2, ...) up to {@code calls} times or for at most {@code maxMillis}; the count. A
+     * refusal stops the fork: the rehearsal makes the calls the benchmark will measure, so the setup is wrong.
+     */
+    private static int rehearse(int calls, long maxMillis, Call call) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         int made = 0;
-        while (made < calls && System.nanoTime() < deadline) {
-            call.accept(made++);
+        try {
+            while (made < calls && System.nanoTime() < deadline) {
+                call.make(made++);
+            }
+        } catch (AuthException e) {
+            throw new IllegalStateException("rehearsed call " + made + " was refused: " + e.getMessage(), e);
         }
         return made;
     }

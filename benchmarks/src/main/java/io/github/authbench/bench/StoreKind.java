@@ -40,9 +40,8 @@ public enum StoreKind {
     /**
      * Threads that fill this store with a population (setup, not measurement). Redis: the size of a Jedis client's
      * connection pool, so the fill keeps it busy while each thread waits on round trips. In-process: one core fewer than
-     * the machine has, because a fill runs while the JIT compiles the issuing path it makes hot, and on 2 cores eight
-     * fill threads starved the compiler threads: a jwt-denylist fork of 100,000 logins took 10.6 to 18 s before its
-     * warmup with eight threads and 7.6 to 7.8 s with one.
+     * the machine has, because a fill runs while the JIT compiles the issuing path it makes hot, and more threads starve
+     * the compiler threads, which makes the fill and the fork slower, not faster (docs/measurements.md).
      */
     int fillThreads() {
         return this == REDIS ? 8 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
