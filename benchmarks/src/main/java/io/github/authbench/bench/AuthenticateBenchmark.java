@@ -30,9 +30,6 @@ public class AuthenticateBenchmark extends EveryStrategy {
     @Param({"100000"})
     public int population;
 
-    /** Checks in the untimed rehearsal (bounded in time as well). */
-    private static final int REHEARSAL = 1 << 15;
-
     private Deployment deployment;
     private AuthStrategy node;
     private String[] credentials;
@@ -49,7 +46,7 @@ public class AuthenticateBenchmark extends EveryStrategy {
         // The issuing path is hot by now, the checking path is not: without this, a JWT check was still compiling
         // through its first measured second (docs/measurements.md). Time is pinned, so a check here is the same as a
         // measured one, a sliding strategy's touch included.
-        Settle.rehearseThenSettle(REHEARSAL, i -> node.authenticate(credentials[i & (Cursor.POOL - 1)]));
+        Settle.rehearseThenSettle(Settle.REHEARSED_CHECKS, i -> node.authenticate(credentials[i & (Cursor.POOL - 1)]));
     }
 
     @TearDown(Level.Trial)

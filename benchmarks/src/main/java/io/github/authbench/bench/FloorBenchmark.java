@@ -125,9 +125,6 @@ public class FloorBenchmark extends SuiteFork {
      */
     @State(Scope.Thread)
     public static class LibraryTokens extends LibraryAxis {
-        /** Verifications in the untimed rehearsal (bounded in time as well). */
-        private static final int REHEARSAL = 1 << 15;
-
         String[] tokens;
         JwtCodec library;
 
@@ -137,7 +134,7 @@ public class FloorBenchmark extends SuiteFork {
             StrategyConfig defaults = StrategyConfig.builder().build();
             tokens = issue(floorKeys.keys, chosen);
             library = chosen.codec(floorKeys.keys, defaults.issuer(), defaults.audience());
-            Settle.rehearseThenSettle(REHEARSAL, i -> library.verify(tokens[i & (Cursor.POOL - 1)]));
+            Settle.rehearseThenSettle(Settle.REHEARSED_CHECKS, i -> library.verify(tokens[i & (Cursor.POOL - 1)]));
         }
     }
 

@@ -25,9 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RejectBenchmark extends EveryStrategy {
 
 
-    /** Rejections in the untimed rehearsal (bounded in time as well). */
-    private static final int REHEARSAL = 1 << 15;
-
     private Deployment deployment;
     private AuthStrategy node;
     private String[] forged;
@@ -42,7 +39,7 @@ public class RejectBenchmark extends EveryStrategy {
                 forged[i] = attacker.nodeA().login(Payload.TYPICAL.principal(i)).access();
             }
         }
-        Settle.rehearseThenSettle(REHEARSAL, i -> rejected(forged[i & (Cursor.POOL - 1)]));
+        Settle.rehearseThenSettle(Settle.REHEARSED_CHECKS, i -> rejected(forged[i & (Cursor.POOL - 1)]));
     }
 
     @TearDown(Level.Trial)

@@ -29,6 +29,9 @@ final class Settle {
     /** An upper bound, so a JVM that keeps compiling cannot stall a run. */
     private static final long MAX_MILLIS = 10_000;
 
+    /** Calls a check benchmark (authenticate, reject, a library's verify) rehearses, bounded in time as well. */
+    static final int REHEARSED_CHECKS = 1 << 15;
+
     /** A rehearsal stops after this long even if calls are left: an ES256 login takes about 0.4 ms here. */
     private static final long MAX_REHEARSAL_MILLIS = 2_000;
 
