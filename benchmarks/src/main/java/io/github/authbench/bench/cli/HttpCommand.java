@@ -113,7 +113,8 @@ final class HttpCommand implements Callable<Integer> {
                 settings.sloMicros()) + ", ladder " + settings.ladder().rungs().stream().map(r -> String.format("%,.0f", r))
                 .toList() + " /s");
         List<TargetResult> results;
-        try (OpenLoadDriver driver = new OpenLoadDriver(settings.timeout())) {
+        try (OpenLoadDriver driver = new OpenLoadDriver(settings.timeout(), placement.pinned())) {
+            System.out.println("  driver: one Netty event loop (" + driver.transport() + ")");
             HttpSweep sweep = new HttpSweep(driver, settings, line -> System.out.println("  " + line));
             results = target == null
                     ? sweep.run(setups, placement, environment, run.resolve("server.log"))

@@ -1,8 +1,8 @@
 package io.github.authbench.bench.http;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.client.HttpClient;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * An application's traffic: authenticated {@code GET /api/me} from the population's users, and one {@code POST /login}
@@ -14,17 +14,18 @@ final class AuthWorkload implements Workload {
     /** A prime: unless the population is a multiple of it, the stride order visits every user before repeating one. */
     private static final long STRIDE = 7_919;
 
-    private final URI me;
+    private final HttpConnections server;
     private final Population population;
     private final CredentialTransport transport;
     private final int loginEvery;
     private final String name;
 
-    AuthWorkload(URI server, Population population, CredentialTransport transport, int loginEvery, String name) {
+    AuthWorkload(HttpConnections server, Population population, CredentialTransport transport, int loginEvery,
+            String name) {
         if (loginEvery < 2) {
             throw new IllegalArgumentException("loginEvery must be at least 2: " + loginEvery);
         }
-        this.me = server.resolve("/api/me");
+        this.server = server;
         this.population = population;
         this.transport = transport;
         this.loginEvery = loginEvery;
@@ -32,15 +33,16 @@ final class AuthWorkload implements Workload {
     }
 
     @Override
-    public void send(HttpClient client, long index, long timeoutMillis, Done done) {
+    public void send(long index, Done done) {
         int user = (int) Math.floorMod(index * STRIDE, (long) population.size());
         if (index % loginEvery == loginEvery - 1) {
-            population.login(client, user, timeoutMillis, done);
+            population.login(user, done);
             return;
         }
-        client.newRequest(me).headers(h -> h.add(transport.accessField(population.access(user))))
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .send(result -> done.completed(result.isSucceeded() && result.getResponse().getStatus() == 200));
+        FullHttpRequest me = server.request(HttpMethod.GET, "/api/me");
+        HttpField credential = transport.accessField(population.access(user));
+        me.headers().set(credential.getName(), credential.getValue());
+        server.send(me, answer -> done.completed(HttpConnections.ok(answer)));
     }
 
     @Override

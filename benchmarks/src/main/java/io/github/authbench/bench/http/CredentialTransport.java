@@ -3,11 +3,11 @@ package io.github.authbench.bench.http;
 import io.github.authbench.strategy.Credentials;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,13 +52,13 @@ public enum CredentialTransport {
         }
 
         @Override
-        public String accessFrom(HttpFields responseHeaders, Map<String, Object> body) {
-            return setCookie(responseHeaders, ACCESS_COOKIE);
+        public String accessFrom(List<String> setCookies, Map<String, Object> body) {
+            return setCookie(setCookies, ACCESS_COOKIE);
         }
 
         @Override
-        public String refreshFrom(HttpFields responseHeaders, Map<String, Object> body) {
-            return setCookie(responseHeaders, REFRESH_COOKIE);
+        public String refreshFrom(List<String> setCookies, Map<String, Object> body) {
+            return setCookie(setCookies, REFRESH_COOKIE);
         }
 
         @Override
@@ -105,12 +105,12 @@ public enum CredentialTransport {
         }
 
         @Override
-        public String accessFrom(HttpFields responseHeaders, Map<String, Object> body) {
+        public String accessFrom(List<String> setCookies, Map<String, Object> body) {
             return (String) body.get("access_token");
         }
 
         @Override
-        public String refreshFrom(HttpFields responseHeaders, Map<String, Object> body) {
+        public String refreshFrom(List<String> setCookies, Map<String, Object> body) {
             return (String) body.get("refresh_token");
         }
 
@@ -142,11 +142,11 @@ public enum CredentialTransport {
     /** Tells a client to forget its credentials (after logout). */
     abstract void clear(Response response);
 
-    /** The access credential in a login or refresh answer, or null. */
-    public abstract String accessFrom(HttpFields responseHeaders, Map<String, Object> body);
+    /** The access credential in a login or refresh answer (its {@code Set-Cookie} values and JSON body), or null. */
+    public abstract String accessFrom(List<String> setCookies, Map<String, Object> body);
 
     /** The refresh credential in a login or refresh answer, or null when the strategy issues none. */
-    public abstract String refreshFrom(HttpFields responseHeaders, Map<String, Object> body);
+    public abstract String refreshFrom(List<String> setCookies, Map<String, Object> body);
 
     /** The request header that presents an access credential. */
     public abstract HttpField accessField(String access);
@@ -168,9 +168,9 @@ public enum CredentialTransport {
         return Math.max(0, Duration.between(now, expiresAt).toSeconds());
     }
 
-    private static String setCookie(HttpFields headers, String name) {
+    private static String setCookie(List<String> setCookies, String name) {
         String prefix = name + "=";
-        return headers.getValuesList(HttpHeader.SET_COOKIE).stream().filter(v -> v.startsWith(prefix))
+        return setCookies.stream().filter(v -> v.startsWith(prefix))
                 .map(v -> v.substring(prefix.length(), v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
                 .filter(v -> !v.isEmpty()).findFirst().orElse(null);
     }

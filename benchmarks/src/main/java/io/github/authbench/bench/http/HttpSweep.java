@@ -2,6 +2,8 @@ package io.github.authbench.bench.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.authbench.results.RunDirectory;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.ContentResponse;
 
 /**
  * Loads servers one after another with the same driver: for each, a population of real logins, a warm-up, then the
@@ -56,24 +58,26 @@ public final class HttpSweep {
         return load(target, setup.strategy().id(), setup, true);
     }
 
-    private List<TargetResult> load(URI server, String name, ServerSetup setup, boolean withPing)
+    private List<TargetResult> load(URI target, String name, ServerSetup setup, boolean withPing)
             throws IOException, InterruptedException {
         List<TargetResult> results = new ArrayList<>();
-        if (withPing) {
-            results.add(climb(new PingWorkload(server), setup.describe()));
+        try (HttpConnections server = driver.connect(target)) {
+            if (withPing) {
+                results.add(climb(new PingWorkload(server), setup.describe()));
+            }
+            progress.accept(name + ": logging " + settings.population() + " users in");
+            Population population = Population.logIn(server, setup.transport(), settings.population(),
+                    settings.timeout().multipliedBy(10));
+            results.add(climb(new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
+                    setup.describe()));
         }
-        progress.accept(name + ": logging " + settings.population() + " users in");
-        Population population = Population.logIn(driver.client(), server, setup.transport(), settings.population(),
-                settings.timeout().multipliedBy(10));
-        results.add(climb(new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
-                setup.describe()));
         return results;
     }
 
     private TargetResult climb(Workload workload, String setup) throws InterruptedException {
         RateLadder ladder = settings.ladder();
-        OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmupRequests(),
-                Math.max(100, settings.warmupRequests() / 4), SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_LIMIT);
+        OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmupRequests(), SweepSettings.WARMUP_ROUND,
+                SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_AT_LEAST, SweepSettings.WARMUP_LIMIT);
         progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s",
                 workload.name(), warmup.requests(), warmup.took().toNanos() / 1e9,
                 warmup.steady() ? "steady" : "NOT steady", warmup.lastRate()));
@@ -88,18 +92,24 @@ public final class HttpSweep {
     }
 
     private Map<String, Object> info(URI target) throws IOException, InterruptedException {
-        try {
-            ContentResponse answer = driver.client().newRequest(target.resolve("/info"))
-                    .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).send();
-            if (answer.getStatus() != 200) {
-                throw new IOException(target.resolve("/info") + " answered " + answer.getStatus()
+        record Answer(int status, byte[] body) {
+        }
+        CompletableFuture<Answer> answered = new CompletableFuture<>();
+        try (HttpConnections server = driver.connect(target)) {
+            // The reply's response is released when it returns, so its body is copied out there.
+            server.send(server.request(HttpMethod.GET, "/info"), response -> answered.complete(response == null ? null
+                    : new Answer(response.status().code(), ByteBufUtil.getBytes(response.content()))));
+            Answer answer = answered.get(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            if (answer == null) {
+                throw new IOException("cannot reach " + target + " within " + settings.timeout().toMillis() + " ms");
+            }
+            if (answer.status() != 200) {
+                throw new IOException(target.resolve("/info") + " answered " + answer.status()
                         + ": is it ./authbench serve?");
             }
-            return RunDirectory.JSON.readValue(answer.getContent(), new TypeReference<Map<String, Object>>() { });
-        } catch (ExecutionException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getCause().getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new IOException(target + " did not answer within " + settings.timeout().toMillis() + " ms", e);
+            return RunDirectory.JSON.readValue(answer.body(), new TypeReference<Map<String, Object>>() { });
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
         }
     }
 }

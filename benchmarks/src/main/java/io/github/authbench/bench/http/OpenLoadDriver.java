@@ -1,55 +1,90 @@
 package io.github.authbench.bench.http;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.DefaultSelectStrategyFactory;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.URI;
+import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An open-model load (wrk2's model): request {@code i} is due at {@code start + i / rate} and is sent then, whether or
  * not earlier ones have answered; its latency counts from that due instant, so a server that stalls is charged for
  * every request it made wait, not only for the one it stalled on. The driver's own lateness (due to sent) is recorded
- * apart, to show the driver was not the bottleneck. Requests go through Jetty's asynchronous client over keep-alive
- * connections; the schedule thread only parks and sends.
+ * apart, to show the driver was not the bottleneck.
+ *
+ * <p>Everything runs on one Netty event loop, as wrk2 runs each of its threads: the schedule runs on the loop as a
+ * timed task, sends every request that is due, and the same thread reads the answers. A schedule thread beside a
+ * client's thread pool (this driver's first design) made the schedule wait for the CPU behind the client's threads: on
+ * one pinned CPU it ran milliseconds late at a few thousand requests per second.
+ *
+ * <p>When the driver has CPUs of its own ({@code spin}), the loop polls instead of sleeping: a sleeping thread lets a
+ * virtual CPU halt, and waking it again is the host's business, which on a shared host now and then takes
+ * milliseconds, whatever the driver does. Shared with the server, it sleeps between events (epoll's timer, or Java
+ * NIO's millisecond one where the native library does not load; the output names the transport).
  */
 public final class OpenLoadDriver implements AutoCloseable {
 
-    /** Connections the client may open to the server: enough that queueing happens in the server, not in the client. */
+    /** Connections the driver may open to a server: enough that queueing happens in the server, not in the driver. */
     static final int MAX_CONNECTIONS = 256;
-    /** The client's thread pool: its selector and the threads that complete responses. */
-    static final int CLIENT_THREADS = 8;
+    /**
+     * Ready connections the loop reads before it looks at the schedule again: after a server stall its answers arrive
+     * together, and reading hundreds of them in one turn would send every request due meanwhile late.
+     */
+    static final int EVENTS_PER_TURN = 16;
     /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
     static final double STEADY = 0.10;
 
-    private final HttpClient client;
+    private final EventLoopGroup group;
+    private final EventLoop loop;
+    private final Bootstrap template;
+    private final boolean epoll;
+    private final boolean spin;
     private final Duration timeout;
 
-    public OpenLoadDriver(Duration timeout) throws Exception {
+    public OpenLoadDriver(Duration timeout, boolean spin) {
         this.timeout = timeout;
-        // A few threads: the driver's callbacks only record a number, and every thread beyond the CPUs it runs on is
-        // one more the schedule thread waits behind (Jetty's default pool grew to 200 on one CPU and the driver ran late).
-        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
-        threads.setName("load-driver");
-        threads.setDaemon(true);
-        client = new HttpClient();
-        client.setExecutor(threads);
-        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS);
-        client.setMaxRequestsQueuedPerDestination(Integer.MAX_VALUE);
-        client.setFollowRedirects(false);
-        // Each request carries its own user's credential; a shared cookie jar would mix users up.
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
-        client.start();
+        this.epoll = Epoll.isAvailable();
+        this.spin = spin;
+        // Polling: the strategy always takes the ready events without blocking, so the loop goes round again at once.
+        SelectStrategyFactory wait = spin ? () -> (readyNow, hasTasks) -> readyNow.get()
+                : DefaultSelectStrategyFactory.INSTANCE;
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory(EVENTS_PER_TURN, wait)
+                : NioIoHandler.newFactory(SelectorProvider.provider(), wait);
+        // The loop thread outranks the JVM's others (where the OS lets it: see the authbench script) so that a compiler
+        // or GC thread on the same CPU waits for the schedule rather than the other way round.
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("load-driver", true, Thread.MAX_PRIORITY), io);
+        loop = group.next();
+        template = new Bootstrap().channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class);
     }
 
-    HttpClient client() {
-        return client;
+    /** How the event loop waits, for the output: {@code epoll, polling} or {@code nio, sleeping} and the like. */
+    public String transport() {
+        return (epoll ? "epoll" : "nio") + (spin ? ", polling on its own CPU" : ", sleeping between events");
+    }
+
+    /** Keep-alive connections to one server, on this driver's event loop; close them when that server is done. */
+    public HttpConnections connect(URI server) {
+        return connect(server, MAX_CONNECTIONS);
+    }
+
+    HttpConnections connect(URI server, int maxConnections) {
+        return new HttpConnections(loop, template, server, maxConnections, timeout);
     }
 
     /** How a warm-up went: requests sent, time taken, the last round's closed-loop rate and whether it was steady. */
@@ -59,12 +94,13 @@ public final class OpenLoadDriver implements AutoCloseable {
     /**
      * Warms the server (and this driver) up, {@code inFlight} requests at a time, as fast as it answers: JIT compilation
      * counts invocations, and a cold server offered a fixed rate would queue instead of compiling. It goes in rounds of
-     * {@code round} requests and ends, after {@code minimum} requests, when a round's rate is within
-     * {@link #STEADY} of the round before (the compiled code is in place), or when {@code within} runs out. Not
-     * measured.
+     * {@code round} and ends, after {@code minimum} requests and {@code atLeast}, when a round's rate is within
+     * {@link #STEADY} of the round before (the compiled code is in place), or when {@code within} runs out. Rounds are
+     * measured in time, not requests: a compilation takes seconds whatever the rate, and short rounds (2,500 requests,
+     * the first design) looked steady while the compiler was still at work. Not measured.
      */
-    public Warmup warmUp(Workload workload, long minimum, long round, int inFlight, Duration within)
-            throws InterruptedException {
+    public Warmup warmUp(Workload workload, long minimum, Duration round, int inFlight, Duration atLeast,
+            Duration within) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + within.toNanos();
         long sent = 0;
@@ -73,26 +109,16 @@ public final class OpenLoadDriver implements AutoCloseable {
         boolean steady = false;
         while (System.nanoTime() < deadline && !steady) {
             long roundStart = System.nanoTime();
-            long roundSent = closedLoop(workload, sent, round, inFlight, deadline);
+            long roundEnd = Math.min(deadline, roundStart + round.toNanos());
+            ClosedLoop closedLoop = new ClosedLoop(workload, sent, roundEnd);
+            long roundSent = await(closedLoop.start(inFlight), roundEnd - roundStart);
             sent += roundSent;
             rate = roundSent / ((System.nanoTime() - roundStart) / 1e9);
-            steady = sent >= minimum && previous > 0 && Math.abs(rate - previous) <= STEADY * previous;
+            steady = sent >= minimum && System.nanoTime() - started >= atLeast.toNanos() && previous > 0
+                    && Math.abs(rate - previous) <= STEADY * previous;
             previous = rate;
         }
         return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, steady);
-    }
-
-    /** Sends {@code requests} requests, {@code inFlight} at a time, and waits for their answers; returns how many went. */
-    private long closedLoop(Workload workload, long first, long requests, int inFlight, long deadline)
-            throws InterruptedException {
-        Semaphore slots = new Semaphore(inFlight);
-        long sent = 0;
-        while (sent < requests && slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            workload.send(client, first + sent++, timeout.toMillis(), asExpected -> slots.release());
-        }
-        // Let what is in flight finish (each request ends by its timeout), so the next round starts on an idle server.
-        slots.tryAcquire(inFlight, timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        return sent;
     }
 
     /**
@@ -100,59 +126,144 @@ public final class OpenLoadDriver implements AutoCloseable {
      * level) and then {@code measure}, and waits for the last answer or its timeout.
      */
     public LoadStep run(Workload workload, double rate, Duration settle, Duration measure) throws InterruptedException {
-        Thread current = Thread.currentThread();
-        int priority = current.getPriority();
-        current.setPriority(Thread.MAX_PRIORITY);
-        try {
-            return schedule(workload, rate, settle, measure);
-        } finally {
-            current.setPriority(priority);
-        }
-    }
-
-    private LoadStep schedule(Workload workload, double rate, Duration settle, Duration measure)
-            throws InterruptedException {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("rate must be positive: " + rate);
         }
         double periodNanos = 1e9 / rate;
         long unrecorded = (long) Math.ceil(settle.toNanos() / periodNanos);
         long total = unrecorded + (long) Math.ceil(measure.toNanos() / periodNanos);
-        Recorder latency = new Recorder(LoadStep.HIGHEST_MICROS, LoadStep.SIGNIFICANT_DIGITS);
-        Histogram lag = LoadStep.histogram();
-        AtomicLong failed = new AtomicLong();
-        CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, total));
-        long timeoutMillis = timeout.toMillis();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * periodNanos);
+        // As JMH's -gc: collect now, so that the garbage of the rates before is not collected in this one's window.
+        System.gc();
+        Schedule schedule = new Schedule(workload, periodNanos, unrecorded, total);
+        return await(schedule.start(), settle.plus(measure).plus(timeout).toNanos());
+    }
+
+    private <T> T await(CompletableFuture<T> done, long withinNanos) throws InterruptedException {
+        try {
+            // Every request ends by its timeout; the margin only guards against a lost reply.
+            return done.get(Math.max(0, withinNanos) + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5),
+                    TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the load driver failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the load driver lost track of its requests", e);
+        }
+    }
+
+    /** One rate's schedule, run on the event loop: each wake-up sends what is due and sleeps until the next is. */
+    private final class Schedule implements Runnable {
+
+        private final Workload workload;
+        private final double periodNanos;
+        private final long unrecorded;
+        private final long total;
+        private final Histogram latency = LoadStep.histogram();
+        private final Histogram lag = LoadStep.histogram();
+        private final CompletableFuture<LoadStep> done = new CompletableFuture<>();
+        private long start;
+        private long next;
+        private long answered;
+        private long failed;
+
+        Schedule(Workload workload, double periodNanos, long unrecorded, long total) {
+            this.workload = workload;
+            this.periodNanos = periodNanos;
+            this.unrecorded = unrecorded;
+            this.total = total;
+        }
+
+        CompletableFuture<LoadStep> start() {
+            loop.execute(() -> {
+                start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+                loop.schedule(this, start - System.nanoTime(), TimeUnit.NANOSECONDS);
+            });
+            return done;
+        }
+
+        @Override
+        public void run() {
             long now = System.nanoTime();
-            while (now < due) {
-                LockSupport.parkNanos(due - now);
+            long due = dueAt(next);
+            while (next < total && due <= now) {
+                boolean recorded = next >= unrecorded;
+                if (recorded) {
+                    lag.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (now - due) / 1_000));
+                }
+                long dueOfThis = due;
+                workload.send(next, asExpected -> answered(recorded, dueOfThis, asExpected));
+                next++;
+                due = dueAt(next);
                 now = System.nanoTime();
             }
-            boolean recorded = i >= unrecorded;
-            if (recorded) {
-                lag.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (now - due) / 1_000));
+            if (next < total) {
+                loop.schedule(this, due - now, TimeUnit.NANOSECONDS);
             }
-            workload.send(client, i, timeoutMillis, asExpected -> {
-                if (recorded) {
-                    latency.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (System.nanoTime() - due) / 1_000));
-                    if (!asExpected) {
-                        failed.incrementAndGet();
-                    }
-                }
-                answered.countDown();
-            });
         }
-        // The client's own timeout ends every request; the margin only guards against a lost callback.
-        long unanswered = answered.await(timeoutMillis + 5_000, TimeUnit.MILLISECONDS) ? 0 : answered.getCount();
-        Histogram latencies = latency.getIntervalHistogram();
-        return new LoadStep(rate, total - unrecorded, failed.get() + unanswered, latencies, lag);
+
+        private long dueAt(long index) {
+            return start + (long) (index * periodNanos);
+        }
+
+        private void answered(boolean recorded, long due, boolean asExpected) {
+            if (recorded) {
+                latency.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (System.nanoTime() - due) / 1_000));
+                if (!asExpected) {
+                    failed++;
+                }
+            }
+            if (++answered == total) {
+                done.complete(new LoadStep(1e9 / periodNanos, total - unrecorded, failed, latency, lag));
+            }
+        }
+    }
+
+    /** A warm-up round, run on the event loop: a number of requests in flight, each answer sends the next. */
+    private final class ClosedLoop {
+
+        private final Workload workload;
+        private final long first;
+        private final long end;
+        private final CompletableFuture<Long> done = new CompletableFuture<>();
+        private long sent;
+        private long inFlight;
+
+        ClosedLoop(Workload workload, long first, long end) {
+            this.workload = workload;
+            this.first = first;
+            this.end = end;
+        }
+
+        CompletableFuture<Long> start(int concurrency) {
+            loop.execute(() -> {
+                for (int i = 0; i < concurrency; i++) {
+                    sendNext();
+                }
+                finishIfIdle();
+            });
+            return done;
+        }
+
+        private void sendNext() {
+            if (System.nanoTime() < end) {
+                inFlight++;
+                workload.send(first + sent++, asExpected -> {
+                    inFlight--;
+                    sendNext();
+                    finishIfIdle();
+                });
+            }
+        }
+
+        /** The round ends when nothing is in flight, so the next round starts on an idle server. */
+        private void finishIfIdle() {
+            if (inFlight == 0) {
+                done.complete(sent);
+            }
+        }
     }
 
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

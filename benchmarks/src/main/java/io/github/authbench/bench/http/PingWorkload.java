@@ -1,22 +1,19 @@
 package io.github.authbench.bench.http;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.client.HttpClient;
+import io.netty.handler.codec.http.HttpMethod;
 
 /** {@code GET /ping}: the same server and connection handling with no authentication, the baseline of every row. */
 final class PingWorkload implements Workload {
 
-    private final URI ping;
+    private final HttpConnections server;
 
-    PingWorkload(URI server) {
-        this.ping = server.resolve("/ping");
+    PingWorkload(HttpConnections server) {
+        this.server = server;
     }
 
     @Override
-    public void send(HttpClient client, long index, long timeoutMillis, Done done) {
-        client.newRequest(ping).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .send(result -> done.completed(result.isSucceeded() && result.getResponse().getStatus() == 200));
+    public void send(long index, Done done) {
+        server.send(server.request(HttpMethod.GET, "/ping"), answer -> done.completed(HttpConnections.ok(answer)));
     }
 
     @Override

@@ -2,8 +2,16 @@ package io.github.authbench.bench.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.authbench.results.RunDirectory;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +20,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.eclipse.jetty.client.BufferingResponseListener;
-import org.eclipse.jetty.client.FormRequestContent;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * The live logins the load authenticates with: one access credential per user, each obtained by a real
@@ -30,18 +32,18 @@ final class Population {
     /** Logins in flight while the population is made: enough to keep a server busy, few enough to stay polite. */
     private static final int CONCURRENT_LOGINS = 32;
 
-    private final URI login;
+    private final HttpConnections server;
     private final CredentialTransport transport;
     private final AtomicReferenceArray<String> access;
 
-    private Population(URI server, CredentialTransport transport, int size) {
-        this.login = server.resolve("/login");
+    private Population(HttpConnections server, CredentialTransport transport, int size) {
+        this.server = server;
         this.transport = transport;
         this.access = new AtomicReferenceArray<>(size);
     }
 
     /** Logs users 0 .. size-1 in; fails if any login fails or the whole takes longer than {@code within}. */
-    static Population logIn(HttpClient client, URI server, CredentialTransport transport, int size, Duration within)
+    static Population logIn(HttpConnections server, CredentialTransport transport, int size, Duration within)
             throws IOException, InterruptedException {
         Population population = new Population(server, transport, size);
         Semaphore inFlight = new Semaphore(CONCURRENT_LOGINS);
@@ -53,7 +55,7 @@ final class Population {
             }
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             logins[user] = done;
-            population.login(client, user, within.toMillis(), ok -> {
+            population.login(user, ok -> {
                 inFlight.release();
                 done.complete(ok);
             });
@@ -80,23 +82,19 @@ final class Population {
     }
 
     /** Logs the user in again and keeps the new credential; {@code done} says whether that worked. */
-    void login(HttpClient client, int user, long timeoutMillis, Workload.Done done) {
-        Fields form = new Fields();
-        form.put("user", Integer.toString(user));
-        client.newRequest(login).method(HttpMethod.POST).body(new FormRequestContent(form))
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .send(new BufferingResponseListener(16 * 1024) {
-                    @Override
-                    public void onComplete(Result result) {
-                        done.completed(result.isSucceeded() && result.getResponse().getStatus() == 200
-                                && keep(user, result, getContent()));
-                    }
-                });
+    void login(int user, Workload.Done done) {
+        FullHttpRequest login = server.request(HttpMethod.POST, "/login");
+        byte[] form = ("user=" + user).getBytes(StandardCharsets.US_ASCII);
+        login.content().writeBytes(form);
+        login.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED);
+        HttpUtil.setContentLength(login, form.length);
+        server.send(login, answer -> done.completed(HttpConnections.ok(answer) && keep(user, answer)));
     }
 
-    private boolean keep(int user, Result result, byte[] content) {
-        try {
-            String credential = transport.accessFrom(result.getResponse().getHeaders(), RunDirectory.JSON.readValue(content, BODY));
+    private boolean keep(int user, FullHttpResponse answer) {
+        try (InputStream content = new ByteBufInputStream(answer.content())) {
+            String credential = transport.accessFrom(answer.headers().getAll(HttpHeaderNames.SET_COOKIE),
+                    RunDirectory.JSON.readValue(content, BODY));
             if (credential == null) {
                 return false;
             }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * measured part), the warm-up before the ladder, the request timeout, the latency objective, and the traffic mix.
  *
  * @param warmupRequests the fewest requests sent as fast as the server answers before each ladder (not measured); the
- *     warm-up goes on, in rounds of a quarter of it, until two rounds in a row run at the same rate
+ *     warm-up goes on, for at least {@link #WARMUP_AT_LEAST} in rounds of {@link #WARMUP_ROUND}, until two rounds in a
+ *     row run at the same rate
  * @param sloMicros the p99 a rate must stay within to count as sustained
  * @param population live logins the load authenticates with
  * @param loginEvery one request in this many is a login
@@ -28,6 +29,10 @@ public record SweepSettings(RateLadder ladder, long warmupRequests, Duration set
 
     /** Requests in flight during the warm-up: enough to keep a server's threads busy, few enough not to queue. */
     public static final int WARMUP_IN_FLIGHT = 16;
+    /** A warm-up round: long enough that a round's rate is not one compilation's luck. */
+    public static final Duration WARMUP_ROUND = Duration.ofSeconds(1);
+    /** The shortest warm-up: a server's compiler needs seconds on one CPU, whatever its rate. */
+    public static final Duration WARMUP_AT_LEAST = Duration.ofSeconds(5);
     /** The longest a warm-up may take, however slow the server. */
-    public static final Duration WARMUP_LIMIT = Duration.ofSeconds(60);
+    public static final Duration WARMUP_LIMIT = Duration.ofSeconds(30);
 }

@@ -1,15 +1,13 @@
 package io.github.authbench.bench.http;
 
-import org.eclipse.jetty.client.HttpClient;
-
 /** What the driver sends: request number {@code index} of a schedule, whatever happened to the earlier ones. */
 public interface Workload {
 
     /**
-     * Sends request {@code index} asynchronously and returns at once; calls {@code done} exactly once, on the client's
-     * thread, with true when the answer is the one this request expects.
+     * Sends request {@code index} and returns at once; calls {@code done} exactly once, on the driver's event loop, with
+     * true when the answer is the one this request expects.
      */
-    void send(HttpClient client, long index, long timeoutMillis, Done done);
+    void send(long index, Done done);
 
     /** The name of the workload in tables, e.g. {@code ping} or a strategy id. */
     String name();

@@ -1,0 +1,189 @@
+package io.github.authbench.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver's connections against a real Jetty server on loopback: every request ends exactly once, with its answer
+ * or without one, whatever the server does (answers, stalls, closes, sends too much, is not there), and never over
+ * more connections than allowed.
+ */
+class HttpConnectionsTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(400);
+
+    private static Server server;
+    private static URI uri;
+    private static final Set<SocketAddress> CLIENTS = ConcurrentHashMap.newKeySet();
+
+    private OpenLoadDriver driver;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                CLIENTS.add(request.getConnectionMetaData().getRemoteSocketAddress());
+                switch (Request.getPathInContext(request)) {
+                    case "/stall" -> Thread.sleep(TIMEOUT.toMillis() * 3);
+                    case "/close" -> response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+                    case "/huge" -> {
+                        response.write(true, ByteBuffer.wrap(new byte[256 * 1024]), callback);
+                        return true;
+                    }
+                    default -> { }
+                }
+                response.write(true, ByteBuffer.wrap("ok".getBytes()), callback);
+                return true;
+            }
+        });
+        server.start();
+        uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.stop();
+    }
+
+    @BeforeEach
+    void startDriver() {
+        CLIENTS.clear();
+        driver = new OpenLoadDriver(TIMEOUT, false);
+    }
+
+    @AfterEach
+    void stopDriver() {
+        driver.close();
+    }
+
+    /** Sends {@code count} requests to {@code path} at once and returns each one's status, 0 for no answer. */
+    private List<Integer> sendAll(HttpConnections connections, String path, int count) throws InterruptedException {
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            connections.send(connections.request(HttpMethod.GET, path), answer -> {
+                statuses.add(answer == null ? 0 : answer.status().code());
+                ended.countDown();
+            });
+        }
+        assertThat(ended.await(TIMEOUT.toMillis() * count + 5_000, TimeUnit.MILLISECONDS))
+                .as("every request ended").isTrue();
+        return statuses;
+    }
+
+    @Test
+    void manyRequestsShareTheAllowedConnectionsAndAllAreAnswered() throws Exception {
+        try (HttpConnections connections = driver.connect(uri, 4)) {
+            List<Integer> statuses = sendAll(connections, "/ok", 500);
+            assertThat(statuses).hasSize(500).containsOnly(200);
+        }
+        assertThat(CLIENTS).as("connections the server saw").hasSizeBetween(1, 4);
+    }
+
+    @Test
+    void aServerThatStallsEndsEveryRequestUnansweredAfterTheTimeout() throws Exception {
+        try (HttpConnections connections = driver.connect(uri)) {
+            long start = System.nanoTime();
+            List<Integer> statuses = sendAll(connections, "/stall", 3);
+            assertThat(statuses).containsExactly(0, 0, 0);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.multipliedBy(3));
+            // The connections it abandoned are replaced: the next request is answered.
+            assertThat(sendAll(connections, "/ok", 1)).containsExactly(200);
+        }
+    }
+
+    @Test
+    void requestsWaitingForAConnectionTimeOutInLine() throws Exception {
+        try (HttpConnections connections = driver.connect(uri, 1)) {
+            assertThat(sendAll(connections, "/stall", 3)).containsExactly(0, 0, 0);
+        }
+    }
+
+    @Test
+    void aServerThatClosesEachConnectionStillAnswersEveryRequest() throws Exception {
+        try (HttpConnections connections = driver.connect(uri)) {
+            assertThat(sendAll(connections, "/close", 20)).hasSize(20).containsOnly(200);
+        }
+    }
+
+    @Test
+    void anAnswerTooLargeToReadEndsWithoutOne() throws Exception {
+        try (HttpConnections connections = driver.connect(uri)) {
+            assertThat(sendAll(connections, "/huge", 2)).containsExactly(0, 0);
+            assertThat(sendAll(connections, "/ok", 1)).containsExactly(200);
+        }
+    }
+
+    @Test
+    void aServerThatIsNotThereEndsEveryRequestWithoutAnAnswer() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, new InetSocketAddress("127.0.0.1", 0).getAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + freePort + "/");
+        try (HttpConnections connections = driver.connect(nobody)) {
+            assertThat(sendAll(connections, "/ok", 5)).containsExactly(0, 0, 0, 0, 0);
+        }
+    }
+
+    @Test
+    void closingEndsWhatIsStillWaiting() throws Exception {
+        driver.close();
+        driver = new OpenLoadDriver(Duration.ofSeconds(30), false);
+        HttpConnections connections = driver.connect(uri, 1);
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            connections.send(connections.request(HttpMethod.GET, "/stall"), answer -> {
+                statuses.add(answer == null ? 0 : answer.status().code());
+                ended.countDown();
+            });
+        }
+        connections.close();
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(statuses).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void anOpenLoadSchedulesEveryRequestAndHearsEveryAnswer() throws Exception {
+        try (HttpConnections connections = driver.connect(uri)) {
+            LoadStep step = driver.run(new PingWorkload(connections), 1_000, Duration.ofMillis(200),
+                    Duration.ofMillis(500));
+            assertThat(step.scheduled()).isEqualTo(500);
+            assertThat(step.failed()).isZero();
+            assertThat(step.latency().getTotalCount()).isEqualTo(500);
+            assertThat(step.lag().getTotalCount()).isEqualTo(500);
+        }
+    }
+}
