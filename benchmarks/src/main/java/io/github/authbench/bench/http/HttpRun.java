@@ -97,8 +97,8 @@ public final class HttpRun {
                     lag < LoadStep.LAG_LIMIT_MICROS ? "under 1 ms: the driver kept its schedule" : "NOT under 1 ms"));
         }
         if (targets.stream().anyMatch(t -> t.climb().limit() == RateLadder.Limit.DRIVER)) {
-            lines.add("(d): the rate above it missed while the driver ran late (lag p99 >= 1 ms): the limit may be "
-                    + "the driver's");
+            lines.add("(d): the rate above it missed while the driver ran late enough to explain it (lag p99 >= 1 ms): "
+                    + "maybe the driver's limit");
         }
         Optional<TargetResult> ping = ping();
         Optional<TargetResult> slowest = strategies().stream().filter(t -> t.climb().highestMeeting() > 0)
