@@ -134,7 +134,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         long total = unrecorded + (long) Math.ceil(measure.toNanos() / periodNanos);
         // As JMH's -gc: collect now, so that the garbage of the rates before is not collected in this one's window.
         System.gc();
-        Schedule schedule = new Schedule(workload, periodNanos, unrecorded, total);
+        Schedule schedule = new Schedule(workload, rate, unrecorded, total);
         return await(schedule.start(), settle.plus(measure).plus(timeout).toNanos());
     }
 
@@ -154,6 +154,7 @@ public final class OpenLoadDriver implements AutoCloseable {
     private final class Schedule implements Runnable {
 
         private final Workload workload;
+        private final double rate;
         private final double periodNanos;
         private final long unrecorded;
         private final long total;
@@ -165,9 +166,10 @@ public final class OpenLoadDriver implements AutoCloseable {
         private long answered;
         private long failed;
 
-        Schedule(Workload workload, double periodNanos, long unrecorded, long total) {
+        Schedule(Workload workload, double rate, long unrecorded, long total) {
             this.workload = workload;
-            this.periodNanos = periodNanos;
+            this.rate = rate;
+            this.periodNanos = 1e9 / rate;
             this.unrecorded = unrecorded;
             this.total = total;
         }
@@ -212,7 +214,7 @@ public final class OpenLoadDriver implements AutoCloseable {
                 }
             }
             if (++answered == total) {
-                done.complete(new LoadStep(1e9 / periodNanos, total - unrecorded, failed, latency, lag));
+                done.complete(new LoadStep(rate, total - unrecorded, failed, latency, lag));
             }
         }
     }
