@@ -49,6 +49,8 @@ public final class OpenLoadDriver implements AutoCloseable {
     static final int EVENTS_PER_TURN = 16;
     /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
     static final double STEADY = 0.10;
+    /** The open-model schedule, unrecorded, at the end of a warm-up. */
+    static final Duration SCHEDULE_REHEARSAL = Duration.ofSeconds(2);
 
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -118,6 +120,10 @@ public final class OpenLoadDriver implements AutoCloseable {
                     && Math.abs(rate - previous) <= STEADY * previous;
             previous = rate;
         }
+        if (rate > 0) {
+            run(workload, rate / 2, SCHEDULE_REHEARSAL, Duration.ZERO);
+            sent += requestsIn(SCHEDULE_REHEARSAL, rate / 2);
+        }
         return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, steady);
     }
 
@@ -129,13 +135,17 @@ public final class OpenLoadDriver implements AutoCloseable {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("rate must be positive: " + rate);
         }
-        double periodNanos = 1e9 / rate;
-        long unrecorded = (long) Math.ceil(settle.toNanos() / periodNanos);
-        long total = unrecorded + (long) Math.ceil(measure.toNanos() / periodNanos);
+        long unrecorded = requestsIn(settle, rate);
+        long total = unrecorded + requestsIn(measure, rate);
         // As JMH's -gc: collect now, so that the garbage of the rates before is not collected in this one's window.
         System.gc();
         Schedule schedule = new Schedule(workload, rate, unrecorded, total);
         return await(schedule.start(), settle.plus(measure).plus(timeout).toNanos());
+    }
+
+    /** Requests a schedule at {@code rate} sends in {@code time}. */
+    private static long requestsIn(Duration time, double rate) {
+        return (long) Math.ceil(time.toNanos() / (1e9 / rate));
     }
 
     private <T> T await(CompletableFuture<T> done, long withinNanos) throws InterruptedException {
