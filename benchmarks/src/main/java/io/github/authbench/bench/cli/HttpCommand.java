@@ -113,8 +113,10 @@ final class HttpCommand implements Callable<Integer> {
                 settings.sloMicros()) + ", ladder " + settings.ladder().rungs().stream().map(r -> String.format("%,.0f", r))
                 .toList() + " /s");
         List<TargetResult> results;
+        String driverKind;
         try (OpenLoadDriver driver = new OpenLoadDriver(settings.timeout(), placement.pinned())) {
-            System.out.println("  driver: one Netty event loop (" + driver.transport() + ")");
+            driverKind = driver.transport();
+            System.out.println("  driver: one Netty event loop (" + driverKind + ")");
             HttpSweep sweep = new HttpSweep(driver, settings, line -> System.out.println("  " + line));
             results = target == null
                     ? sweep.run(setups, placement, environment, run.resolve("server.log"))
@@ -124,7 +126,7 @@ final class HttpCommand implements Callable<Integer> {
             throw new UsageException("the sweep stopped: " + e.getMessage() + "; " + run
                     + " has no results (server.log says what the servers printed)");
         }
-        HttpRun written = new HttpRun(settings, placement, machine, results, Duration.between(started, Instant.now()));
+        HttpRun written = new HttpRun(settings, placement, driverKind, machine, results, Duration.between(started, Instant.now()));
         written.print(System.out);
         for (Path file : written.write(run)) {
             System.out.println("wrote " + file.toAbsolutePath());

@@ -25,6 +25,7 @@ final class HttpReport {
                 .append("`/ping` (no authentication) on the same server is the baseline.\n\n");
         md.append("- machine: ").append(run.machine().oneLine()).append('\n');
         md.append("- placement: ").append(run.placement().describe()).append("; loopback, no TLS\n");
+        md.append("- driver: one Netty event loop (").append(run.driver()).append(")\n");
         md.append(String.format(Locale.ROOT, "- per rate: %d ms settling (not recorded), then %d ms measured (a rate "
                 + "that misses is measured once more); before each ladder at least %,d warm-up requests and %d s, %d in flight, "
                 + "until two %d s rounds run at the same rate, then 2 s of the schedule at half that rate; timeout %d ms; objective p99 <= %s%n", settings.settle().toMillis(), settings.measure().toMillis(),

@@ -28,14 +28,17 @@ public final class HttpRun {
 
     private final SweepSettings settings;
     private final CpuPlacement placement;
+    private final String driver;
     private final Environment machine;
     private final List<TargetResult> targets;
     private final Duration elapsed;
 
-    public HttpRun(SweepSettings settings, CpuPlacement placement, Environment machine, List<TargetResult> targets,
-            Duration elapsed) {
+    /** {@code driver}: how the driver sent, as {@link OpenLoadDriver#transport()} says. */
+    public HttpRun(SweepSettings settings, CpuPlacement placement, String driver, Environment machine,
+            List<TargetResult> targets, Duration elapsed) {
         this.settings = settings;
         this.placement = placement;
+        this.driver = driver;
         this.machine = machine;
         this.targets = List.copyOf(targets);
         this.elapsed = elapsed;
@@ -171,6 +174,7 @@ public final class HttpRun {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("environment", machine);
         root.put("placement", placement.describe());
+        root.put("driver", driver);
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("sloMicros", settings.sloMicros());
         sweep.put("rungs", settings.ladder().rungs());
@@ -224,6 +228,10 @@ public final class HttpRun {
 
     CpuPlacement placement() {
         return placement;
+    }
+
+    String driver() {
+        return driver;
     }
 
     Environment machine() {

@@ -24,7 +24,8 @@ class HttpReportTest {
     }
 
     private static String report(RateLadder.Limit sessionLimit) {
-        return new HttpReport(new HttpRun(SETTINGS, new CpuPlacement("1", "0", 2), MACHINE, List.of(
+        return new HttpReport(new HttpRun(SETTINGS, new CpuPlacement("1", "0", 2), "epoll, polling on its own CPU",
+                MACHINE, List.of(
                 target(TargetResult.PING, "REDIS", 200, 8_000, RateLadder.Limit.LADDER),
                 target("session", "REDIS", 300, 2_000, sessionLimit),
                 target("stateless-jwt", "REDIS", 250, 4_000, RateLadder.Limit.SERVER)), Duration.ofSeconds(60)))

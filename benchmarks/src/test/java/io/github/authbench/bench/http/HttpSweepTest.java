@@ -60,6 +60,8 @@ class HttpSweepTest {
         }
         JsonNode json = new ObjectMapper().readTree(run.resolve("http.json").toFile());
         assertThat(json.get("targets")).hasSize(2);
+        assertThat(json.get("driver").asText()).as("not pinned: the driver shares the CPUs, so it must not poll")
+                .endsWith("sleeping between events");
         for (JsonNode target : json.get("targets")) {
             JsonNode steps = target.get("steps");
             assertThat(steps).as(target.get("target").asText()).isNotEmpty();
@@ -82,7 +84,7 @@ class HttpSweepTest {
 
         String report = Files.readString(run.resolve("report.md"));
         assertThat(report).contains("## Highest rate within the objective", "| session |", "charts/session.svg",
-                "## Cost against /ping");
+                "## Cost against /ping", "- driver: one Netty event loop (");
         assertThat(Files.readString(run.resolve("charts/session.svg"))).startsWith("<svg").contains("p99");
         assertThat(Files.readString(run.resolve("server.log"))).contains("listening on http://127.0.0.1:");
     }
