@@ -93,11 +93,11 @@ public final class HttpConnections implements AutoCloseable {
 
     /** Sends the request from any thread; {@code reply} runs on the event loop, exactly once. */
     public void send(FullHttpRequest request, Reply reply) {
+        Pending pending = new Pending(request, reply, System.nanoTime());
         if (loop.inEventLoop()) {
-            dispatch(new Pending(request, reply, System.nanoTime()));
+            dispatch(pending);
         } else {
-            long since = System.nanoTime();
-            loop.execute(() -> dispatch(new Pending(request, reply, since)));
+            loop.execute(() -> dispatch(pending));
         }
     }
 
@@ -114,11 +114,15 @@ public final class HttpConnections implements AutoCloseable {
         Connection connection = idle.pollFirst();
         if (connection != null) {
             connection.write(pending);
-        } else if (open.size() + connecting < maxConnections) {
+        } else if (mayOpen()) {
             connect(pending);
         } else {
             waiting.addLast(pending);
         }
+    }
+
+    private boolean mayOpen() {
+        return open.size() + connecting < maxConnections;
     }
 
     private void connect(Pending first) {
@@ -224,7 +228,7 @@ public final class HttpConnections implements AutoCloseable {
             if (lost != null) {
                 lost.reply().answered(null);
             }
-            if (!closed && !waiting.isEmpty() && open.size() + connecting < maxConnections) {
+            if (!closed && !waiting.isEmpty() && mayOpen()) {
                 connect(waiting.pollFirst());
             }
         }

@@ -140,7 +140,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         // As JMH's -gc: collect now, so that the garbage of the rates before is not collected in this one's window.
         System.gc();
         Schedule schedule = new Schedule(workload, rate, unrecorded, total);
-        return await(schedule.start(), settle.plus(measure).plus(timeout).toNanos());
+        return await(schedule.start(), settle.plus(measure).toNanos());
     }
 
     /** Requests a schedule at {@code rate} sends in {@code time}. */
@@ -150,7 +150,7 @@ public final class OpenLoadDriver implements AutoCloseable {
 
     private <T> T await(CompletableFuture<T> done, long withinNanos) throws InterruptedException {
         try {
-            // Every request ends by its timeout; the margin only guards against a lost reply.
+            // Every request ends by its timeout after it is sent; the 5 s only guard against a lost reply.
             return done.get(Math.max(0, withinNanos) + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5),
                     TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
