@@ -106,12 +106,12 @@ public enum CredentialTransport {
 
         @Override
         public String accessFrom(List<String> setCookies, Map<String, Object> body) {
-            return (String) body.get("access_token");
+            return text(body.get("access_token"));
         }
 
         @Override
         public String refreshFrom(List<String> setCookies, Map<String, Object> body) {
-            return (String) body.get("refresh_token");
+            return text(body.get("refresh_token"));
         }
 
         @Override
@@ -166,6 +166,11 @@ public enum CredentialTransport {
 
     private static long secondsUntil(Instant expiresAt, Instant now) {
         return Math.max(0, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    /** A token from an answer's JSON, or null when it is missing or not a string (a number or object is no token). */
+    private static String text(Object value) {
+        return value instanceof String token && !token.isEmpty() ? token : null;
     }
 
     private static String setCookie(List<String> setCookies, String name) {

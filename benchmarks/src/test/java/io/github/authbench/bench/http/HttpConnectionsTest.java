@@ -1,8 +1,10 @@
 package io.github.authbench.bench.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
@@ -41,6 +43,8 @@ class HttpConnectionsTest {
     private static Server server;
     private static URI uri;
     private static final Set<SocketAddress> CLIENTS = ConcurrentHashMap.newKeySet();
+    /** What {@code POST /login} answers, as JSON. */
+    private static volatile String loginAnswer = "{}";
 
     private OpenLoadDriver driver;
 
@@ -57,6 +61,10 @@ class HttpConnectionsTest {
                 switch (Request.getPathInContext(request)) {
                     case "/stall" -> Thread.sleep(TIMEOUT.toMillis() * 3);
                     case "/close" -> response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+                    case "/login" -> {
+                        response.write(true, ByteBuffer.wrap(loginAnswer.getBytes()), callback);
+                        return true;
+                    }
                     case "/huge" -> {
                         response.write(true, ByteBuffer.wrap(new byte[256 * 1024]), callback);
                         return true;
@@ -180,6 +188,25 @@ class HttpConnectionsTest {
         connections.close();
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(statuses).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void aLoginAnswerWithoutAUsableCredentialIsARefusedLoginNotACrash() throws Exception {
+        String[] hostile = {"not json", "[1]", "{}", "{\"access_token\": 5}", "{\"access_token\": {\"a\": 1}}",
+            "{\"access_token\": \"\"}", "{\"access_token\": null}"};
+        try (HttpConnections connections = driver.connect(uri)) {
+            for (String answer : hostile) {
+                loginAnswer = answer;
+                for (CredentialTransport transport : CredentialTransport.values()) {
+                    assertThatThrownBy(() -> Population.logIn(connections, transport, 2, Duration.ofSeconds(5)))
+                            .as(transport + " " + answer).isInstanceOf(IOException.class)
+                            .hasMessageContaining("refused the login");
+                }
+            }
+            loginAnswer = "{\"access_token\": \"a-token\"}";
+            assertThat(Population.logIn(connections, CredentialTransport.BEARER, 2, Duration.ofSeconds(5)).access(1))
+                    .isEqualTo("a-token");
+        }
     }
 
     @Test
