@@ -10,6 +10,7 @@ import io.github.authbench.bench.http.RateLadder;
 import io.github.authbench.bench.http.ServerSetup;
 import io.github.authbench.bench.http.SweepSettings;
 import io.github.authbench.bench.http.TargetResult;
+import io.github.authbench.bench.http.WarmupPlan;
 import io.github.authbench.results.Environment;
 import io.github.authbench.strategy.StrategyKind;
 import io.github.authbench.testkit.RedisLocator;
@@ -65,7 +66,7 @@ final class HttpCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "10000",
             description = "the fewest requests before each ladder, sent as fast as the server answers, not recorded; the "
-                    + "warm-up goes on until the server's rate is steady (default 10000, at most 60 s)")
+                    + "warm-up goes on until the server's JIT is quiet and its rate steady (default 10000, at most 60 s)")
     long warmup;
 
     @Option(names = "--users", defaultValue = "1000", description = "live logins the load authenticates with (default 1000)")
@@ -167,7 +168,7 @@ final class HttpCommand implements Callable<Integer> {
         if (measure.isZero()) {
             throw new UsageException("--step must measure for some time");
         }
-        return new SweepSettings(rateLadder, warmup, duration(steps[0], "--step"), measure,
+        return new SweepSettings(rateLadder, WarmupPlan.atLeast(warmup), duration(steps[0], "--step"), measure,
                 Duration.ofSeconds(2), duration(slo, "--slo").toNanos() / 1_000, users, loginEvery);
     }
 

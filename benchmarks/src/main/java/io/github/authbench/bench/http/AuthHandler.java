@@ -8,6 +8,8 @@ import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;
 import io.github.authbench.strategy.Principal;
 import io.github.authbench.strategy.Reason;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Collections;
@@ -93,12 +95,25 @@ final class AuthHandler extends Handler.Abstract {
             }
             case "/info" -> {
                 if (expect(HttpMethod.GET, method, request, response, callback)) {
-                    json(response, callback, HttpStatus.OK_200, info);
+                    json(response, callback, HttpStatus.OK_200, withCompilation(info));
                 }
             }
             default -> Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
         return true;
+    }
+
+    /**
+     * The setup, and how long this JVM's JIT compilers have worked so far ({@value ServerInfo#COMPILATION_MILLIS}): a
+     * load driver warms the server up until that stops growing, since its rate before then is not the compiled code's.
+     */
+    private static Map<String, Object> withCompilation(Map<String, Object> setup) {
+        Map<String, Object> live = new LinkedHashMap<>(setup);
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler != null && compiler.isCompilationTimeMonitoringSupported()) {
+            live.put(ServerInfo.COMPILATION_MILLIS, compiler.getTotalCompilationTime());
+        }
+        return live;
     }
 
     private void me(Request request, Response response, Callback callback) throws Exception {

@@ -55,6 +55,7 @@ public final class HttpConnections implements AutoCloseable {
 
     private final EventLoop loop;
     private final Bootstrap bootstrap;
+    private final URI server;
     private final String host;
     private final int maxConnections;
     private final long timeoutNanos;
@@ -67,6 +68,7 @@ public final class HttpConnections implements AutoCloseable {
 
     HttpConnections(EventLoop loop, Bootstrap template, URI server, int maxConnections, Duration timeout) {
         this.loop = loop;
+        this.server = server;
         this.maxConnections = maxConnections;
         this.timeoutNanos = timeout.toNanos();
         int port = server.getPort() < 0 ? 80 : server.getPort();
@@ -81,6 +83,11 @@ public final class HttpConnections implements AutoCloseable {
                     }
                 });
         this.sweeper = loop.scheduleAtFixedRate(this::endOverdue, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The server these connections go to. */
+    public URI uri() {
+        return server;
     }
 
     /** A request to this server: {@code method path}, with the Host header set; the caller adds what else it needs. */

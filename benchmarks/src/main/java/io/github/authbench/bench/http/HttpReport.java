@@ -27,11 +27,10 @@ final class HttpReport {
         md.append("- placement: ").append(run.placement().describe()).append("; loopback, no TLS\n");
         md.append("- driver: one Netty event loop (").append(run.driver()).append(")\n");
         md.append(String.format(Locale.ROOT, "- per rate: %d ms settling (not recorded), then %d ms measured (a rate "
-                + "that misses is measured once more); before each ladder at least %,d warm-up requests and %d s, %d in flight, "
-                + "until two %d s rounds run at the same rate, then 2 s of the schedule at half that rate; timeout %d ms; objective p99 <= %s%n", settings.settle().toMillis(), settings.measure().toMillis(),
-                settings.warmupRequests(), SweepSettings.WARMUP_AT_LEAST.toSeconds(), SweepSettings.WARMUP_IN_FLIGHT,
-                SweepSettings.WARMUP_ROUND.toSeconds(), settings.timeout().toMillis(),
+                + "that misses is measured once more); timeout %d ms; objective p99 <= %s%n",
+                settings.settle().toMillis(), settings.measure().toMillis(), settings.timeout().toMillis(),
                 Micros.format(settings.sloMicros())));
+        md.append("- warm-up before each ladder: ").append(settings.warmup().describe()).append('\n');
         md.append("- sweep time: ").append(run.elapsed().toSeconds()).append(" s\n\n");
 
         md.append("## Highest rate within the objective\n\n");

@@ -103,6 +103,12 @@ public final class HttpRun {
             lines.add("(d): the rate above it missed while the driver ran late enough to explain it (lag p99 >= 1 ms): "
                     + "maybe the driver's limit");
         }
+        List<String> unsettled = targets.stream().filter(t -> !t.warmup().settled()).map(TargetResult::name).toList();
+        if (!unsettled.isEmpty()) {
+            lines.add("warm-up did NOT settle for " + String.join(", ", unsettled) + " within "
+                    + settings.warmup().limit().toSeconds() + " s (its server still compiling, or its rate still moving):"
+                    + " its limit may be a cold server's");
+        }
         Optional<TargetResult> ping = ping();
         Optional<TargetResult> slowest = strategies().stream().filter(t -> t.climb().highestMeeting() > 0)
                 .min(Comparator.comparingDouble(t -> t.climb().highestMeeting()));
@@ -179,7 +185,7 @@ public final class HttpRun {
         sweep.put("sloMicros", settings.sloMicros());
         sweep.put("rungs", settings.ladder().rungs());
         sweep.put("refinements", settings.ladder().refinements());
-        sweep.put("warmupRequests", settings.warmupRequests());
+        sweep.put("warmup", settings.warmup().describe());
         sweep.put("settleMillis", settings.settle().toMillis());
         sweep.put("measureMillis", settings.measure().toMillis());
         sweep.put("timeoutMillis", settings.timeout().toMillis());
@@ -192,6 +198,13 @@ public final class HttpRun {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target.name());
             row.put("setup", target.setup());
+            Map<String, Object> warmup = new LinkedHashMap<>();
+            warmup.put("requests", target.warmup().requests());
+            warmup.put("seconds", target.warmup().took().toMillis() / 1e3);
+            warmup.put("lastRoundRate", Math.round(target.warmup().lastRate()));
+            warmup.put("lastRoundCompileMillis", target.warmup().lastRoundCompileMillis());
+            warmup.put("settled", target.warmup().settled());
+            row.put("warmup", warmup);
             row.put("highestRateMeetingSlo", target.climb().highestMeeting());
             row.put("limitedBy", target.climb().limit().name());
             List<Map<String, Object>> steps = new ArrayList<>();

@@ -1,9 +1,5 @@
 package io.github.authbench.bench.http;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.github.authbench.results.RunDirectory;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -63,24 +55,27 @@ public final class HttpSweep {
         List<TargetResult> results = new ArrayList<>();
         try (HttpConnections server = driver.connect(target)) {
             if (withPing) {
-                results.add(climb(new PingWorkload(server), setup.describe()));
+                results.add(climb(server, new PingWorkload(server), setup.describe()));
             }
             progress.accept(name + ": logging " + settings.population() + " users in");
             Population population = Population.logIn(server, setup.transport(), settings.population(),
                     settings.timeout().multipliedBy(10));
-            results.add(climb(new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
+            results.add(climb(server, new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
                     setup.describe()));
         }
         return results;
     }
 
-    private TargetResult climb(Workload workload, String setup) throws InterruptedException {
+    private TargetResult climb(HttpConnections server, Workload workload, String setup)
+            throws IOException, InterruptedException {
         RateLadder ladder = settings.ladder();
-        OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmupRequests(), SweepSettings.WARMUP_ROUND,
-                SweepSettings.WARMUP_IN_FLIGHT, SweepSettings.WARMUP_AT_LEAST, SweepSettings.WARMUP_LIMIT);
-        progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s",
+        OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmup(),
+                () -> ServerInfo.compilationMillis(ServerInfo.fetch(server, settings.timeout())));
+        progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s%s",
                 workload.name(), warmup.requests(), warmup.took().toNanos() / 1e9,
-                warmup.steady() ? "steady" : "NOT steady", warmup.lastRate()));
+                warmup.settled() ? "steady" : "NOT steady", warmup.lastRate(),
+                warmup.lastRoundCompileMillis() < 0 ? " (the server does not say how long its JIT compiled)"
+                        : ", server JIT " + warmup.lastRoundCompileMillis() + " ms in the last round"));
         RateLadder.Climb climb = ladder.climb(rate -> {
             LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
             progress.accept(String.format(Locale.ROOT, "%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
@@ -88,28 +83,12 @@ public final class HttpSweep {
                     step.failed() > 0 ? ", " + step.failed() + " failed" : ""));
             return step;
         }, settings.sloMicros());
-        return new TargetResult(workload.name(), setup, climb);
+        return new TargetResult(workload.name(), setup, warmup, climb);
     }
 
     private Map<String, Object> info(URI target) throws IOException, InterruptedException {
-        record Answer(int status, byte[] body) {
-        }
-        CompletableFuture<Answer> answered = new CompletableFuture<>();
         try (HttpConnections server = driver.connect(target)) {
-            // The reply's response is released when it returns, so its body is copied out there.
-            server.send(server.request(HttpMethod.GET, "/info"), response -> answered.complete(response == null ? null
-                    : new Answer(response.status().code(), ByteBufUtil.getBytes(response.content()))));
-            Answer answer = answered.get(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            if (answer == null) {
-                throw new IOException("cannot reach " + target + " within " + settings.timeout().toMillis() + " ms");
-            }
-            if (answer.status() != 200) {
-                throw new IOException(target.resolve("/info") + " answered " + answer.status()
-                        + ": is it ./authbench serve?");
-            }
-            return RunDirectory.JSON.readValue(answer.body(), new TypeReference<Map<String, Object>>() { });
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
+            return ServerInfo.fetch(server, settings.timeout());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
@@ -47,10 +48,6 @@ public final class OpenLoadDriver implements AutoCloseable {
      * together, and reading hundreds of them in one turn would send every request due meanwhile late.
      */
     static final int EVENTS_PER_TURN = 16;
-    /** Two warm-up rounds this close in rate mean the server has stopped getting faster. */
-    static final double STEADY = 0.10;
-    /** The open-model schedule, unrecorded, at the end of a warm-up. */
-    static final Duration SCHEDULE_REHEARSAL = Duration.ofSeconds(2);
 
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -89,42 +86,56 @@ public final class OpenLoadDriver implements AutoCloseable {
         return new HttpConnections(loop, template, server, maxConnections, timeout);
     }
 
-    /** How a warm-up went: requests sent, time taken, the last round's closed-loop rate and whether it was steady. */
-    public record Warmup(long requests, Duration took, double lastRate, boolean steady) {
+    /**
+     * How a warm-up went: requests sent, time taken, the last round's closed-loop rate, how long the server's JIT
+     * compiled during that round (-1 when the server does not say) and whether the plan's rule was met.
+     */
+    public record Warmup(long requests, Duration took, double lastRate, long lastRoundCompileMillis, boolean settled) {
+    }
+
+    /** The server JVM's JIT compilation time so far, in milliseconds, or -1 when it does not say. */
+    @FunctionalInterface
+    public interface ServerCompiler {
+        long millis() throws IOException, InterruptedException;
     }
 
     /**
-     * Warms the server (and this driver) up, {@code inFlight} requests at a time, as fast as it answers: JIT compilation
-     * counts invocations, and a cold server offered a fixed rate would queue instead of compiling. It goes in rounds of
-     * {@code round} and ends, after {@code minimum} requests and {@code atLeast}, when a round's rate is within
-     * {@link #STEADY} of the round before (the compiled code is in place), or when {@code within} runs out. Rounds are
-     * measured in time, not requests: a compilation takes seconds whatever the rate, and short rounds (2,500 requests,
-     * the first design) looked steady while the compiler was still at work. Not measured.
+     * Warms the server (and this driver) up as {@code plan} says: closed-loop rounds, each answer sending the next
+     * request (JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
+     * compiling), until the server's compiler is quiet and its rate steady, then the open-model schedule at half that
+     * rate, unrecorded. Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not
+     * measured.
      */
-    public Warmup warmUp(Workload workload, long minimum, Duration round, int inFlight, Duration atLeast,
-            Duration within) throws InterruptedException {
+    public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + within.toNanos();
+        long deadline = started + plan.limit().toNanos();
         long sent = 0;
         double previous = 0;
         double rate = 0;
-        boolean steady = false;
-        while (System.nanoTime() < deadline && !steady) {
+        long compiledSoFar = compiler.millis();
+        long compiled = -1;
+        boolean settled = false;
+        while (System.nanoTime() < deadline && !settled) {
             long roundStart = System.nanoTime();
-            long roundEnd = Math.min(deadline, roundStart + round.toNanos());
-            ClosedLoop closedLoop = new ClosedLoop(workload, sent, roundEnd);
-            long roundSent = await(closedLoop.start(inFlight), roundEnd - roundStart);
+            long roundEnd = Math.min(deadline, roundStart + plan.round().toNanos());
+            long roundSent = await(new ClosedLoop(workload, sent, roundEnd).start(plan.inFlight()), roundEnd - roundStart);
+            long roundNanos = System.nanoTime() - roundStart;
             sent += roundSent;
-            rate = roundSent / ((System.nanoTime() - roundStart) / 1e9);
-            steady = sent >= minimum && System.nanoTime() - started >= atLeast.toNanos() && previous > 0
-                    && Math.abs(rate - previous) <= STEADY * previous;
+            rate = roundSent / (roundNanos / 1e9);
+            long compiledNow = compiler.millis();
+            compiled = compiledSoFar < 0 || compiledNow < 0 ? -1 : compiledNow - compiledSoFar;
+            compiledSoFar = compiledNow;
+            settled = sent >= plan.minimum() && System.nanoTime() - started >= plan.atLeast().toNanos()
+                    && plan.settled(rate, previous, compiled < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(compiled),
+                            roundNanos);
             previous = rate;
         }
-        if (rate > 0) {
-            run(workload, rate / 2, SCHEDULE_REHEARSAL, Duration.ZERO);
-            sent += requestsIn(SCHEDULE_REHEARSAL, rate / 2);
+        if (rate > 0 && !plan.rehearsal().isZero()) {
+            run(workload, rate / 2, plan.rehearsal(), Duration.ZERO);
+            sent += requestsIn(plan.rehearsal(), rate / 2);
         }
-        return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, steady);
+        return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, compiled, settled);
     }
 
     /**

@@ -5,8 +5,9 @@ package io.github.authbench.bench.http;
  *
  * @param name {@code ping} or the strategy id
  * @param setup the server's setup in words ({@link ServerSetup#describe()})
+ * @param warmup how its warm-up went
  */
-public record TargetResult(String name, String setup, RateLadder.Climb climb) {
+public record TargetResult(String name, String setup, OpenLoadDriver.Warmup warmup, RateLadder.Climb climb) {
 
     public static final String PING = "ping";
 

@@ -11,25 +11,36 @@ import org.junit.jupiter.api.Test;
 /** The report's answers to the folklore come from the rows measured, and say when a row's limit is not the server's. */
 class HttpReportTest {
 
-    private static final SweepSettings SETTINGS = new SweepSettings(new RateLadder(1_000, 2, 8_000, 0), 100,
+    private static final SweepSettings SETTINGS = new SweepSettings(new RateLadder(1_000, 2, 8_000, 0),
+            WarmupPlan.atLeast(100),
             Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100);
     private static final Environment MACHINE = new Environment("Vendor", "17.0.15", "Test VM", "Linux", "Test CPU", 2,
             1L << 34, "x", Map.of());
 
     /** A target whose p50 is {@code p50} at every rate and whose climb stopped at {@code highest} for {@code limit}. */
     private static TargetResult target(String name, String store, long p50, double highest, RateLadder.Limit limit) {
+        return target(name, store, p50, highest, limit, true);
+    }
+
+    private static TargetResult target(String name, String store, long p50, double highest, RateLadder.Limit limit,
+            boolean warmedUp) {
         List<LoadStep> steps = List.of(RateLadderTest.step(1_000, p50, 0, 50), RateLadderTest.step(2_000, p50, 0, 50));
         return new TargetResult(name, name + " HS256 jjwt " + store + " TYPICAL COOKIE",
+                new OpenLoadDriver.Warmup(50_000, Duration.ofSeconds(8), 9_000, warmedUp ? 3 : 900, warmedUp),
                 new RateLadder.Climb(steps, highest, limit));
     }
 
     private static String report(RateLadder.Limit sessionLimit) {
+        return report(target("session", "REDIS", 300, 2_000, sessionLimit),
+                target("stateless-jwt", "REDIS", 250, 4_000, RateLadder.Limit.SERVER));
+    }
+
+    private static String report(TargetResult... strategies) {
+        List<TargetResult> targets = new java.util.ArrayList<>(List.of(
+                target(TargetResult.PING, "REDIS", 200, 8_000, RateLadder.Limit.LADDER)));
+        targets.addAll(List.of(strategies));
         return new HttpReport(new HttpRun(SETTINGS, new CpuPlacement("1", "0", 2), "epoll, polling on its own CPU",
-                MACHINE, List.of(
-                target(TargetResult.PING, "REDIS", 200, 8_000, RateLadder.Limit.LADDER),
-                target("session", "REDIS", 300, 2_000, sessionLimit),
-                target("stateless-jwt", "REDIS", 250, 4_000, RateLadder.Limit.SERVER)), Duration.ofSeconds(60)))
-                .markdown();
+                MACHINE, targets, Duration.ofSeconds(60))).markdown();
     }
 
     @Test
@@ -47,5 +58,15 @@ class HttpReportTest {
     void aRowTheDriverStoppedIsABoundNotAVerdict() {
         assertThat(report(RateLadder.Limit.DRIVER)).contains("session sustained >= 2,000/s (d)",
                 "so the ratio is a bound, not a verdict");
+    }
+
+    @Test
+    void aServerWhoseWarmUpDidNotSettleIsNamedAndTheRuleIsStated() {
+        String report = report(target("session", "REDIS", 300, 2_000, RateLadder.Limit.SERVER),
+                target("stateless-jwt", "REDIS", 250, 4_000, RateLadder.Limit.SERVER, false));
+
+        assertThat(report).contains("warm-up did NOT settle for stateless-jwt within 60 s")
+                .contains("until the server's JIT compiled for at most 5% of a round");
+        assertThat(report(RateLadder.Limit.SERVER)).doesNotContain("did NOT settle");
     }
 }

@@ -1,0 +1,123 @@
+package io.github.authbench.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntToLongFunction;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The warm-up against a real server on loopback whose {@code /info} reports a scripted JIT: it goes on while the
+ * server's compiler is busy, however steady the rate, and ends in the first round after the compiler goes quiet.
+ */
+class WarmupTest {
+
+    private static final Duration ROUND = Duration.ofMillis(100);
+    /** Any two rates count as steady, so that only the compiler decides (a 100 ms round's rate is noisy here). */
+    private static final double ANY_RATE = 100;
+
+    private final AtomicInteger infoAsked = new AtomicInteger();
+    private Server server;
+    private OpenLoadDriver driver;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** A server answering {@code /ping}, and {@code /info} with the compilation time {@code jit} gives the n-th ask. */
+    private URI serve(IntToLongFunction jit) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                String body = "pong";
+                if (Request.getPathInContext(request).equals("/info")) {
+                    long millis = jit.applyAsLong(infoAsked.getAndIncrement());
+                    body = "{\"strategy\":\"session\"" + (millis < 0 ? "" : ",\"compilationMillis\":" + millis) + "}";
+                }
+                response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.US_ASCII)), callback);
+                return true;
+            }
+        });
+        server.start();
+        driver = new OpenLoadDriver(Duration.ofSeconds(2), false);
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    private OpenLoadDriver.Warmup warmUp(URI target, Duration atLeast, Duration limit, double steadyShare)
+            throws Exception {
+        WarmupPlan plan = new WarmupPlan(10, ROUND, 2, atLeast, limit, WarmupPlan.QUIET, steadyShare, Duration.ZERO);
+        try (HttpConnections connections = driver.connect(target)) {
+            return driver.warmUp(new PingWorkload(connections), plan,
+                    () -> ServerInfo.compilationMillis(ServerInfo.fetch(connections, Duration.ofSeconds(2))));
+        }
+    }
+
+    @Test
+    void goesOnWhileTheServersCompilerIsBusyAndEndsInTheFirstQuietRound() throws Exception {
+        // 300 ms of compilation per 100 ms round for the first five rounds (a busy compiler), then none.
+        URI target = serve(asked -> 300L * Math.min(asked, 5));
+
+        OpenLoadDriver.Warmup warmup = warmUp(target, Duration.ZERO, Duration.ofSeconds(10), ANY_RATE);
+
+        assertThat(warmup.settled()).isTrue();
+        assertThat(warmup.lastRoundCompileMillis()).isZero();
+        assertThat(infoAsked).as("asked before the first round and after each of six rounds").hasValue(7);
+        assertThat(warmup.requests()).isPositive();
+    }
+
+    @Test
+    void aCompilerThatNeverGoesQuietEndsTheWarmUpAtItsLimitUnsettled() throws Exception {
+        URI target = serve(asked -> 300L * asked);
+
+        OpenLoadDriver.Warmup warmup = warmUp(target, Duration.ZERO, Duration.ofMillis(800), ANY_RATE);
+
+        assertThat(warmup.settled()).isFalse();
+        assertThat(warmup.lastRoundCompileMillis()).isEqualTo(300);
+        assertThat(warmup.took()).isBetween(Duration.ofMillis(800), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aServerThatDoesNotSayIsJudgedByItsRateAlone() throws Exception {
+        URI target = serve(asked -> -1);
+
+        OpenLoadDriver.Warmup warmup = warmUp(target, Duration.ofMillis(300), Duration.ofSeconds(10), ANY_RATE);
+
+        assertThat(warmup.settled()).isTrue();
+        assertThat(warmup.lastRoundCompileMillis()).isEqualTo(-1);
+        assertThat(warmup.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void twoRoundsSettleOnlyWhenTheirRatesAgreeAndTheCompilerWasQuiet() {
+        WarmupPlan plan = WarmupPlan.atLeast(0);
+        long second = Duration.ofSeconds(1).toNanos();
+
+        assertThat(plan.settled(10_500, 10_000, Duration.ofMillis(20).toNanos(), second)).isTrue();
+        assertThat(plan.settled(10_500, 10_000, Duration.ofMillis(400).toNanos(), second))
+                .as("a busy compiler").isFalse();
+        assertThat(plan.settled(12_000, 10_000, 0, second)).as("still getting faster").isFalse();
+        assertThat(plan.settled(10_000, 0, 0, second)).as("the first round has nothing to compare with").isFalse();
+        assertThat(plan.settled(10_000, 10_000, -1, second)).as("a server that does not say").isTrue();
+    }
+}
