@@ -60,8 +60,8 @@ final class HttpCommand implements Callable<Integer> {
                     + "(default 500,2,32000,3)")
     String rates;
 
-    @Option(names = "--step", defaultValue = "500ms,2500ms", paramLabel = "SETTLE,MEASURE",
-            description = "per rate: time not recorded, then time measured (default 500ms,2500ms)")
+    @Option(names = "--step", defaultValue = "500ms,2000ms", paramLabel = "SETTLE,MEASURE",
+            description = "per rate: time not recorded, then time measured (default 500ms,2000ms)")
     String step;
 
     @Option(names = "--warmup", defaultValue = "10000",

@@ -55,6 +55,8 @@ public final class OpenLoadDriver implements AutoCloseable {
     private final boolean epoll;
     private final boolean spin;
     private final Duration timeout;
+    /** Whether a warm-up has rehearsed the schedule yet. */
+    private boolean rehearsed;
 
     public OpenLoadDriver(Duration timeout, boolean spin) {
         this.timeout = timeout;
@@ -102,8 +104,8 @@ public final class OpenLoadDriver implements AutoCloseable {
     /**
      * Warms the server (and this driver) up as {@code plan} says: closed-loop rounds, each answer sending the next
      * request (JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
-     * compiling), until the server's compiler is quiet and its rate steady, then the open-model schedule at half that
-     * rate, unrecorded. Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not
+     * compiling), until the server's compiler is quiet and its rate steady; before this driver's first ladder, the
+     * open-model schedule at half that rate, unrecorded (the schedule path is this JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not
      * measured.
      */
     public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
@@ -131,9 +133,10 @@ public final class OpenLoadDriver implements AutoCloseable {
                             roundNanos);
             previous = rate;
         }
-        if (rate > 0 && !plan.rehearsal().isZero()) {
+        if (rate > 0 && !plan.rehearsal().isZero() && !rehearsed) {
             run(workload, rate / 2, plan.rehearsal(), Duration.ZERO);
             sent += requestsIn(plan.rehearsal(), rate / 2);
+            rehearsed = true;
         }
         return new Warmup(sent, Duration.ofNanos(System.nanoTime() - started), rate, compiled, settled);
     }

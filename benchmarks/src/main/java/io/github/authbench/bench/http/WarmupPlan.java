@@ -21,8 +21,8 @@ import java.util.Locale;
  * @param limit the longest: a server whose compiler never settles is loaded anyway, and the output says so
  * @param quietShare the share of a round the server's compilers may have worked for the JIT to count as quiet
  * @param steadyShare how close two rounds' rates must be
- * @param rehearsal the open-model schedule at half the last rate, unrecorded, so that the driver's schedule path is
- *     compiled before a measured rate
+ * @param rehearsal the open-model schedule at half the last rate, unrecorded, before the driver's first ladder, so
+ *     that the driver's schedule path is compiled before its first measured rate
  */
 public record WarmupPlan(long minimum, Duration round, int inFlight, Duration atLeast, Duration limit,
         double quietShare, double steadyShare, Duration rehearsal) {
@@ -59,7 +59,7 @@ public record WarmupPlan(long minimum, Duration round, int inFlight, Duration at
     String describe() {
         return String.format(Locale.ROOT, "at least %,d requests and %d s, %d in flight, in %d s rounds until the "
                 + "server's JIT compiled for at most %.0f%% of a round and two rounds ran within %.0f%% of each other "
-                + "(at most %d s), then %d s of the schedule at half that rate", minimum, atLeast.toSeconds(), inFlight,
+                + "(at most %d s); before the first ladder, %d s of the schedule at half that rate", minimum, atLeast.toSeconds(), inFlight,
                 round.toSeconds(), quietShare * 100, steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
     }
 }
