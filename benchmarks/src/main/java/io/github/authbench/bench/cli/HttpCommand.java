@@ -75,6 +75,11 @@ final class HttpCommand implements Callable<Integer> {
     @Option(names = "--login-every", defaultValue = "100", description = "one request in N is a login (default 100)")
     int loginEvery;
 
+    @Option(names = "--connections", defaultValue = "16",
+            description = "the most keep-alive connections to a server, one request at a time on each; a request due "
+                    + "while all are busy waits, and the wait counts in its latency (default 16)")
+    int connections;
+
     @Option(names = "--no-pin", negatable = false,
             description = "do not pin server and driver to separate CPUs (by default they are, where taskset exists)")
     boolean noPin;
@@ -161,6 +166,9 @@ final class HttpCommand implements Callable<Integer> {
         if (users < 1 || users > 1_000_000) {
             throw new UsageException("--users must be 1..1000000, not " + users);
         }
+        if (connections < 1 || connections > 1024) {
+            throw new UsageException("--connections must be 1..1024, not " + connections);
+        }
         if (loginEvery < 2) {
             throw new UsageException("--login-every must be at least 2, not " + loginEvery);
         }
@@ -169,7 +177,8 @@ final class HttpCommand implements Callable<Integer> {
             throw new UsageException("--step must measure for some time");
         }
         return new SweepSettings(rateLadder, WarmupPlan.atLeast(warmup), duration(steps[0], "--step"), measure,
-                Duration.ofSeconds(2), duration(slo, "--slo").toNanos() / 1_000, users, loginEvery);
+                Duration.ofSeconds(2), duration(slo, "--slo").toNanos() / 1_000, users, loginEvery,
+                connections);
     }
 
     /** {@code 250ms}, {@code 3s}: a bounded, non-negative duration. */

@@ -27,8 +27,9 @@ final class HttpReport {
         md.append("- placement: ").append(run.placement().describe()).append("; loopback, no TLS\n");
         md.append("- driver: one Netty event loop (").append(run.driver()).append(")\n");
         md.append(String.format(Locale.ROOT, "- per rate: %d ms settling (not recorded), then %d ms measured (a rate "
-                + "that misses is measured once more); timeout %d ms; objective p99 <= %s%n",
-                settings.settle().toMillis(), settings.measure().toMillis(), settings.timeout().toMillis(),
+                + "that misses in the tail is measured once more); at most %d connections; timeout %d ms; objective "
+                + "p99 <= %s%n", settings.settle().toMillis(), settings.measure().toMillis(), settings.connections(),
+                settings.timeout().toMillis(),
                 Micros.format(settings.sloMicros())));
         md.append("- warm-up before each ladder: ").append(settings.warmup().describe()).append('\n');
         md.append("- sweep time: ").append(run.elapsed().toSeconds()).append(" s\n\n");

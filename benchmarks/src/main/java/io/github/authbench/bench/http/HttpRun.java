@@ -190,6 +190,7 @@ public final class HttpRun {
         sweep.put("measureMillis", settings.measure().toMillis());
         sweep.put("timeoutMillis", settings.timeout().toMillis());
         sweep.put("users", settings.population());
+        sweep.put("connections", settings.connections());
         sweep.put("loginEvery", settings.loginEvery());
         sweep.put("elapsedSeconds", elapsed.toSeconds());
         root.put("sweep", sweep);

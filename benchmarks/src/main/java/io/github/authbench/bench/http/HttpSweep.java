@@ -53,7 +53,7 @@ public final class HttpSweep {
     private List<TargetResult> load(URI target, String name, ServerSetup setup, boolean withPing)
             throws IOException, InterruptedException {
         List<TargetResult> results = new ArrayList<>();
-        try (HttpConnections server = driver.connect(target)) {
+        try (HttpConnections server = driver.connect(target, settings.connections())) {
             if (withPing) {
                 results.add(climb(server, new PingWorkload(server), setup.describe()));
             }
@@ -87,7 +87,7 @@ public final class HttpSweep {
     }
 
     private Map<String, Object> info(URI target) throws IOException, InterruptedException {
-        try (HttpConnections server = driver.connect(target)) {
+        try (HttpConnections server = driver.connect(target, 1)) {
             return ServerInfo.fetch(server, settings.timeout());
         }
     }

@@ -41,8 +41,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class OpenLoadDriver implements AutoCloseable {
 
-    /** Connections the driver may open to a server: enough that queueing happens in the server, not in the driver. */
-    static final int MAX_CONNECTIONS = 256;
     /**
      * Ready connections the loop reads before it looks at the schedule again: after a server stall its answers arrive
      * together, and reading hundreds of them in one turn would send every request due meanwhile late.
@@ -79,12 +77,11 @@ public final class OpenLoadDriver implements AutoCloseable {
         return (epoll ? "epoll" : "nio") + (spin ? ", polling on its own CPU" : ", sleeping between events");
     }
 
-    /** Keep-alive connections to one server, on this driver's event loop; close them when that server is done. */
-    public HttpConnections connect(URI server) {
-        return connect(server, MAX_CONNECTIONS);
-    }
-
-    HttpConnections connect(URI server, int maxConnections) {
+    /**
+     * Keep-alive connections to one server, at most {@code maxConnections}, on this driver's event loop; close them
+     * when that server is done.
+     */
+    public HttpConnections connect(URI server, int maxConnections) {
         return new HttpConnections(loop, template, server, maxConnections, timeout);
     }
 

@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param sloMicros the p99 a rate must stay within to count as sustained
  * @param population live logins the load authenticates with
  * @param loginEvery one request in this many is a login
+ * @param connections the most keep-alive connections the driver opens to a server, one request at a time on each (as
+ *     wrk2's {@code -c}); a request due while all are busy waits in the driver's line, and that wait counts in its
+ *     latency. A bound, because a server that opens a connection and a thread for every request that queues spends its
+ *     one CPU on them just when it is behind: without one, a rate well below a server's capacity now and then
+ *     collapsed into seconds of latency after a hiccup, and where a ladder ended was luck
  */
 public record SweepSettings(RateLadder ladder, WarmupPlan warmup, Duration settle, Duration measure, Duration timeout,
-        long sloMicros, int population, int loginEvery) {
+        long sloMicros, int population, int loginEvery, int connections) {
 
     public SweepSettings {
         Objects.requireNonNull(ladder, "ladder");
@@ -21,8 +26,9 @@ public record SweepSettings(RateLadder ladder, WarmupPlan warmup, Duration settl
         Objects.requireNonNull(settle, "settle");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(timeout, "timeout");
-        if (measure.isZero() || measure.isNegative() || sloMicros <= 0 || population < 1 || loginEvery < 2) {
-            throw new IllegalArgumentException("a sweep needs a measured time, an objective, users and a login mix");
+        if (measure.isZero() || measure.isNegative() || sloMicros <= 0 || population < 1 || loginEvery < 2
+                || connections < 1) {
+            throw new IllegalArgumentException("a sweep needs a measured time, an objective, users, a login mix and connections");
         }
     }
 }

@@ -129,7 +129,7 @@ class HttpConnectionsTest {
 
     @Test
     void aServerThatStallsEndsEveryRequestUnansweredAfterTheTimeout() throws Exception {
-        try (HttpConnections connections = driver.connect(uri)) {
+        try (HttpConnections connections = driver.connect(uri, 64)) {
             long start = System.nanoTime();
             List<Integer> statuses = sendAll(connections, "/stall", 3);
             assertThat(statuses).containsExactly(0, 0, 0);
@@ -148,14 +148,14 @@ class HttpConnectionsTest {
 
     @Test
     void aServerThatClosesEachConnectionStillAnswersEveryRequest() throws Exception {
-        try (HttpConnections connections = driver.connect(uri)) {
+        try (HttpConnections connections = driver.connect(uri, 64)) {
             assertThat(sendAll(connections, "/close", 20)).hasSize(20).containsOnly(200);
         }
     }
 
     @Test
     void anAnswerTooLargeToReadEndsWithoutOne() throws Exception {
-        try (HttpConnections connections = driver.connect(uri)) {
+        try (HttpConnections connections = driver.connect(uri, 64)) {
             assertThat(sendAll(connections, "/huge", 2)).containsExactly(0, 0);
             assertThat(sendAll(connections, "/ok", 1)).containsExactly(200);
         }
@@ -168,7 +168,7 @@ class HttpConnectionsTest {
             freePort = socket.getLocalPort();
         }
         URI nobody = URI.create("http://127.0.0.1:" + freePort + "/");
-        try (HttpConnections connections = driver.connect(nobody)) {
+        try (HttpConnections connections = driver.connect(nobody, 64)) {
             assertThat(sendAll(connections, "/ok", 5)).containsExactly(0, 0, 0, 0, 0);
         }
     }
@@ -194,7 +194,7 @@ class HttpConnectionsTest {
     void aLoginAnswerWithoutAUsableCredentialIsARefusedLoginNotACrash() throws Exception {
         String[] hostile = {"not json", "[1]", "{}", "{\"access_token\": 5}", "{\"access_token\": {\"a\": 1}}",
             "{\"access_token\": \"\"}", "{\"access_token\": null}"};
-        try (HttpConnections connections = driver.connect(uri)) {
+        try (HttpConnections connections = driver.connect(uri, 64)) {
             for (String answer : hostile) {
                 loginAnswer = answer;
                 for (CredentialTransport transport : CredentialTransport.values()) {
@@ -211,7 +211,7 @@ class HttpConnectionsTest {
 
     @Test
     void anOpenLoadSchedulesEveryRequestAndHearsEveryAnswer() throws Exception {
-        try (HttpConnections connections = driver.connect(uri)) {
+        try (HttpConnections connections = driver.connect(uri, 64)) {
             // A bisected rate: 1e9 / (1e9 / 6727) is 6727.000000000001, and the report finds a rate's step by its rate.
             LoadStep step = driver.run(new PingWorkload(connections), 6_727, Duration.ofMillis(100),
                     Duration.ofMillis(300));

@@ -13,7 +13,7 @@ class HttpReportTest {
 
     private static final SweepSettings SETTINGS = new SweepSettings(new RateLadder(1_000, 2, 8_000, 0),
             WarmupPlan.atLeast(100),
-            Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100);
+            Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100, 16);
     private static final Environment MACHINE = new Environment("Vendor", "17.0.15", "Test VM", "Linux", "Test CPU", 2,
             1L << 34, "x", Map.of());
 

@@ -70,7 +70,13 @@ class HttpSweepTest {
             assertThat(first.get("scheduled").asLong()).as("1 s at 100/s").isEqualTo(100);
             assertThat(first.get("failed").asLong()).as("nothing fails at 100/s").isZero();
             assertThat(first.get("latencyMicros").get("p50").asLong()).isPositive();
+            JsonNode warmup = target.get("warmup");
+            assertThat(warmup.get("requests").asLong()).as("at least --warmup").isGreaterThanOrEqualTo(200);
+            assertThat(warmup.get("lastRoundCompileMillis").asLong())
+                    .as("the server says how long its JIT compiled in the warm-up's last round").isNotNegative();
         }
+        assertThat(json.get("sweep").get("connections").asInt()).isEqualTo(16);
+        assertThat(json.get("sweep").get("warmup").asText()).contains("JIT");
         assertThat(json.get("targets").get(1).get("setup").asText()).isEqualTo("session HS256 jjwt CAFFEINE TYPICAL COOKIE");
 
         List<EncodableHistogram> intervals = new ArrayList<>();
@@ -123,6 +129,7 @@ class HttpSweepTest {
         assertThat(AuthbenchCommand.execute("http", "--rates", "100,1,200,0", "--output", output.toString())).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("http", "--step", "1s", "--output", output.toString())).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("http", "--target", "ftp://x", "--output", output.toString())).isEqualTo(2);
+        assertThat(AuthbenchCommand.execute("http", "--connections", "0", "--output", output.toString())).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("serve", "--port", "70000")).isEqualTo(2);
         assertThat(AuthbenchCommand.execute("http", "--target", "http://127.0.0.1:1/", "--no-pin", "--output",
                 output.toString())).as("nothing listens on port 1: one line, exit 2").isEqualTo(2);
