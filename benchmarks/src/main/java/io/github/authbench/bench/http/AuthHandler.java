@@ -8,8 +8,6 @@ import io.github.authbench.strategy.AuthStrategy;
 import io.github.authbench.strategy.Credentials;
 import io.github.authbench.strategy.Principal;
 import io.github.authbench.strategy.Reason;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Collections;
@@ -104,14 +102,16 @@ final class AuthHandler extends Handler.Abstract {
     }
 
     /**
-     * The setup, and how long this JVM's JIT compilers have worked so far ({@value ServerInfo#COMPILATION_MILLIS}): a
-     * load driver warms the server up until that stops growing, since its rate before then is not the compiled code's.
+     * The setup, and how long this JVM's JIT compilers have worked so far ({@value ServerInfo#COMPILER_MILLIS}, measured
+     * as {@value ServerInfo#COMPILER_SOURCE} says): a load driver warms the server up until that stops growing, since
+     * its rate before then is not the compiled code's.
      */
     private static Map<String, Object> withCompilation(Map<String, Object> setup) {
         Map<String, Object> live = new LinkedHashMap<>(setup);
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        if (compiler != null && compiler.isCompilationTimeMonitoringSupported()) {
-            live.put(ServerInfo.COMPILATION_MILLIS, compiler.getTotalCompilationTime());
+        long millis = CompilerWork.millis();
+        if (millis >= 0) {
+            live.put(ServerInfo.COMPILER_MILLIS, millis);
+            live.put(ServerInfo.COMPILER_SOURCE, CompilerWork.source().name());
         }
         return live;
     }

@@ -70,7 +70,7 @@ public final class HttpSweep {
             throws IOException, InterruptedException {
         RateLadder ladder = settings.ladder();
         OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmup(),
-                () -> ServerInfo.compilationMillis(ServerInfo.fetch(server, settings.timeout())));
+                () -> ServerInfo.compilerMillis(ServerInfo.fetch(server, settings.timeout())));
         progress.accept(String.format(Locale.ROOT, "%s: warmed up with %,d requests in %.1f s, %s at %,.0f/s%s",
                 workload.name(), warmup.requests(), warmup.took().toNanos() / 1e9,
                 warmup.settled() ? "steady" : "NOT steady", warmup.lastRate(),

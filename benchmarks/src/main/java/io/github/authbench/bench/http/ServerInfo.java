@@ -14,12 +14,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What an {@code ./authbench serve} says on {@code GET /info}: its setup ({@link ServerSetup#fromInfo}) and, live, how
- * long its JIT compilers have worked ({@link #COMPILATION_MILLIS}).
+ * long its JIT compilers have worked ({@link #COMPILER_MILLIS}, {@link CompilerWork}).
  */
 final class ServerInfo {
 
-    /** The server JVM's total JIT compilation time so far, in milliseconds (absent where the JVM does not count it). */
-    static final String COMPILATION_MILLIS = "compilationMillis";
+    /** How long the server JVM's JIT compilers have worked so far, in milliseconds (absent where it cannot say). */
+    static final String COMPILER_MILLIS = "compilerMillis";
+    /** How {@link #COMPILER_MILLIS} is measured ({@link CompilerWork.Source}). */
+    static final String COMPILER_SOURCE = "compilerMillisSource";
 
     private ServerInfo() {
     }
@@ -52,8 +54,8 @@ final class ServerInfo {
         }
     }
 
-    /** The server's compilation time so far, or -1 when its {@code /info} does not say. */
-    static long compilationMillis(Map<String, ?> info) {
-        return info.get(COMPILATION_MILLIS) instanceof Number millis ? millis.longValue() : -1;
+    /** How long the server's compilers have worked so far, or -1 when its {@code /info} does not say. */
+    static long compilerMillis(Map<String, ?> info) {
+        return info.get(COMPILER_MILLIS) instanceof Number millis ? millis.longValue() : -1;
     }
 }

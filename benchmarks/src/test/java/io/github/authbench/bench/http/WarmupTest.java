@@ -53,7 +53,7 @@ class WarmupTest {
                 String body = "pong";
                 if (Request.getPathInContext(request).equals("/info")) {
                     long millis = jit.applyAsLong(infoAsked.getAndIncrement());
-                    body = "{\"strategy\":\"session\"" + (millis < 0 ? "" : ",\"compilationMillis\":" + millis) + "}";
+                    body = "{\"strategy\":\"session\"" + (millis < 0 ? "" : ",\"compilerMillis\":" + millis) + "}";
                 }
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.US_ASCII)), callback);
                 return true;
@@ -69,7 +69,7 @@ class WarmupTest {
         WarmupPlan plan = new WarmupPlan(10, ROUND, 2, atLeast, limit, WarmupPlan.QUIET, steadyShare, Duration.ZERO);
         try (HttpConnections connections = driver.connect(target, 2)) {
             return driver.warmUp(new PingWorkload(connections), plan,
-                    () -> ServerInfo.compilationMillis(ServerInfo.fetch(connections, Duration.ofSeconds(2))));
+                    () -> ServerInfo.compilerMillis(ServerInfo.fetch(connections, Duration.ofSeconds(2))));
         }
     }
 
