@@ -22,8 +22,6 @@ import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +38,7 @@ class HttpConnectionsTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
-    private static Server server;
+    private static LoopbackServer server;
     private static URI uri;
     private static final Set<SocketAddress> CLIENTS = ConcurrentHashMap.newKeySet();
     /** What {@code POST /login} answers, as JSON. */
@@ -50,11 +48,7 @@ class HttpConnectionsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        server = LoopbackServer.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 CLIENTS.add(request.getConnectionMetaData().getRemoteSocketAddress());
@@ -75,13 +69,12 @@ class HttpConnectionsTest {
                 return true;
             }
         });
-        server.start();
-        uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        uri = server.uri();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @BeforeEach

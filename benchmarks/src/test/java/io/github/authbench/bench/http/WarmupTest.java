@@ -11,8 +11,6 @@ import java.util.function.IntToLongFunction;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class WarmupTest {
     private static final double ANY_RATE = 100;
 
     private final AtomicInteger infoAsked = new AtomicInteger();
-    private Server server;
+    private LoopbackServer server;
     private OpenLoadDriver driver;
 
     @AfterEach
@@ -37,17 +35,13 @@ class WarmupTest {
             driver.close();
         }
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
     /** A server answering {@code /ping}, and {@code /info} with the compilation time {@code jit} gives the n-th ask. */
     private URI serve(IntToLongFunction jit) throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        server = LoopbackServer.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String body = "pong";
@@ -59,9 +53,8 @@ class WarmupTest {
                 return true;
             }
         });
-        server.start();
         driver = new OpenLoadDriver(Duration.ofSeconds(2), false);
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        return server.uri();
     }
 
     private OpenLoadDriver.Warmup warmUp(URI target, Duration atLeast, Duration limit, double steadyShare)
