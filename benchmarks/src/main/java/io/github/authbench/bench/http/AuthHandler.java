@@ -108,10 +108,10 @@ final class AuthHandler extends Handler.Abstract {
      */
     private static Map<String, Object> withCompilation(Map<String, Object> setup) {
         Map<String, Object> live = new LinkedHashMap<>(setup);
-        long millis = CompilerWork.millis();
-        if (millis >= 0) {
-            live.put(ServerInfo.COMPILER_MILLIS, millis);
-            live.put(ServerInfo.COMPILER_SOURCE, CompilerWork.source().name());
+        CompilerWork.Reading compiler = CompilerWork.read();
+        if (compiler.source() != CompilerWork.Source.NONE) {
+            live.put(ServerInfo.COMPILER_MILLIS, compiler.millis());
+            live.put(ServerInfo.COMPILER_SOURCE, compiler.source().name());
         }
         return live;
     }

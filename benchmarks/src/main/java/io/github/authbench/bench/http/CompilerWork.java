@@ -26,31 +26,26 @@ final class CompilerWork {
         COMPILER_THREADS_CPU, COMPLETED_COMPILATIONS, NONE
     }
 
+    /** Milliseconds so far (-1 when this JVM cannot say) and where they come from. */
+    record Reading(long millis, Source source) {
+    }
+
     private CompilerWork() {
     }
 
-    static Source source() {
-        if (compilerThreadsCpuMillis() >= 0) {
-            return Source.COMPILER_THREADS_CPU;
-        }
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? Source.COMPLETED_COMPILATIONS
-                : Source.NONE;
-    }
-
-    /** Milliseconds so far, or -1 when this JVM cannot say. */
-    static long millis() {
+    static Reading read() {
         long cpu = compilerThreadsCpuMillis();
         if (cpu >= 0) {
-            return cpu;
+            return new Reading(cpu, Source.COMPILER_THREADS_CPU);
         }
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-                ? compiler.getTotalCompilationTime() : -1;
+                ? new Reading(compiler.getTotalCompilationTime(), Source.COMPLETED_COMPILATIONS)
+                : new Reading(-1, Source.NONE);
     }
 
     /** The compiler threads' user and system CPU time, or -1 without {@code /proc} or without compiler threads. */
-    static long compilerThreadsCpuMillis() {
+    private static long compilerThreadsCpuMillis() {
         if (!Files.isDirectory(TASKS)) {
             return -1;
         }

@@ -92,7 +92,7 @@ public final class OpenLoadDriver implements AutoCloseable {
     public record Warmup(long requests, Duration took, double lastRate, long lastRoundCompileMillis, boolean settled) {
     }
 
-    /** The server JVM's JIT compilation time so far, in milliseconds, or -1 when it does not say. */
+    /** How long the server JVM's JIT compilers have worked so far, in milliseconds, or -1 when it does not say. */
     @FunctionalInterface
     public interface ServerCompiler {
         long millis() throws IOException, InterruptedException;
@@ -102,8 +102,8 @@ public final class OpenLoadDriver implements AutoCloseable {
      * Warms the server (and this driver) up as {@code plan} says: closed-loop rounds, each answer sending the next
      * request (JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
      * compiling), until the server's compiler is quiet and its rate steady; before this driver's first ladder, the
-     * open-model schedule at half that rate, unrecorded (the schedule path is this JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not
-     * measured.
+     * open-model schedule at half that rate, unrecorded (the schedule path is this JVM's, compiled once for all
+     * servers). Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not measured.
      */
     public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
             throws IOException, InterruptedException {

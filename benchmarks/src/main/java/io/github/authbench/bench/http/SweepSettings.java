@@ -28,7 +28,8 @@ public record SweepSettings(RateLadder ladder, WarmupPlan warmup, Duration settl
         Objects.requireNonNull(timeout, "timeout");
         if (measure.isZero() || measure.isNegative() || sloMicros <= 0 || population < 1 || loginEvery < 2
                 || connections < 1) {
-            throw new IllegalArgumentException("a sweep needs a measured time, an objective, users, a login mix and connections");
+            throw new IllegalArgumentException(
+                    "a sweep needs a measured time, an objective, users, a login mix and connections");
         }
     }
 }

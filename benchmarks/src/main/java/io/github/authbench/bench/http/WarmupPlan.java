@@ -59,7 +59,7 @@ public record WarmupPlan(long minimum, Duration round, int inFlight, Duration at
     String describe() {
         return String.format(Locale.ROOT, "at least %,d requests and %d s, %d in flight, in %d s rounds until the "
                 + "server's JIT compiled for at most %.0f%% of a round and two rounds ran within %.0f%% of each other "
-                + "(at most %d s); before the first ladder, %d s of the schedule at half that rate", minimum, atLeast.toSeconds(), inFlight,
-                round.toSeconds(), quietShare * 100, steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
+                + "(at most %d s); before the first ladder, %d s of the schedule at half that rate", minimum,
+                atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100, steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
     }
 }
