@@ -1,12 +1,15 @@
 package io.github.authbench.bench.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -33,21 +36,30 @@ class WarmupTest {
     void stop() throws Exception {
         if (driver != null) {
             driver.close();
+            driver = null;
         }
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 
     /** A server answering {@code /ping}, and {@code /info} with the compilation time {@code jit} gives the n-th ask. */
     private URI serve(IntToLongFunction jit) throws Exception {
+        return serveInfo(asked -> {
+            long millis = jit.applyAsLong(asked);
+            return "{\"strategy\":\"session\"" + (millis < 0 ? "" : ",\"compilerMillis\":" + millis) + "}";
+        });
+    }
+
+    /** A server answering {@code /ping}, and {@code /info} with the body {@code info} gives the n-th ask. */
+    private URI serveInfo(IntFunction<String> info) throws Exception {
         server = LoopbackServer.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String body = "pong";
                 if (Request.getPathInContext(request).equals("/info")) {
-                    long millis = jit.applyAsLong(infoAsked.getAndIncrement());
-                    body = "{\"strategy\":\"session\"" + (millis < 0 ? "" : ",\"compilerMillis\":" + millis) + "}";
+                    body = info.apply(infoAsked.getAndIncrement());
                 }
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.US_ASCII)), callback);
                 return true;
@@ -99,6 +111,22 @@ class WarmupTest {
         assertThat(warmup.settled()).isTrue();
         assertThat(warmup.lastRoundCompileMillis()).isEqualTo(-1);
         assertThat(warmup.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aCompilerFigureThatIsNotANumberCountsAsNoneAndAnInfoThatIsNotJsonStopsTheWarmUpWithItsName()
+            throws Exception {
+        URI target = serveInfo(asked -> "{\"compilerMillis\":\"idle, honest\"}");
+
+        OpenLoadDriver.Warmup warmup = warmUp(target, Duration.ZERO, Duration.ofSeconds(10), ANY_RATE);
+
+        assertThat(warmup.settled()).as("judged by its rate, as a server that does not say").isTrue();
+        assertThat(warmup.lastRoundCompileMillis()).isEqualTo(-1);
+
+        stop();
+        URI notJson = serveInfo(asked -> "[\"compilerMillis\", 0]");
+        assertThatThrownBy(() -> warmUp(notJson, Duration.ZERO, Duration.ofSeconds(10), ANY_RATE))
+                .isInstanceOf(IOException.class).hasMessageContaining("/info");
     }
 
     @Test
