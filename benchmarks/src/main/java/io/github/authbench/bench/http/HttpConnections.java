@@ -27,10 +27,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keep-alive HTTP/1.1 connections to one server, all served by the driver's single event loop: a request takes an idle
- * connection, or opens one while there are fewer than the limit, or waits in line for the next connection to answer
- * (so when the server falls behind, the queue grows here and is charged to latency, as in wrk2, where every connection
- * sends one request at a time). Every request ends exactly once: with the answer, or with none when it did not come
+ * Keep-alive HTTP/1.1 connections to one server, all served by the driver's single event loop: a request opens a
+ * connection while there are fewer than the limit, or takes the connection idle the longest, or waits in line for the
+ * next connection to answer (so when the server falls behind, the queue grows here and is charged to latency, as in
+ * wrk2, where every connection sends one request at a time). Every connection carries requests from the first ones on,
+ * as wrk2's do: a pool that opened its later connections only when the load first needed them sent their first
+ * requests at the highest rates, and the server's JIT recompiled its request parsing for them in the middle of the
+ * measured windows. Every request ends exactly once: with the answer, or with none when it did not come
  * within the timeout or the connection broke. Everything runs on the event loop, so there is no lock: the driver's
  * schedule, the writes and the answers share one thread and never wait for each other's locks.
  */
@@ -118,11 +121,13 @@ public final class HttpConnections implements AutoCloseable {
             end(pending, null);
             return;
         }
+        if (mayOpen()) {
+            connect(pending);
+            return;
+        }
         Connection connection = idle.pollFirst();
         if (connection != null) {
             connection.write(pending);
-        } else if (mayOpen()) {
-            connect(pending);
         } else {
             waiting.addLast(pending);
         }
@@ -154,7 +159,7 @@ public final class HttpConnections implements AutoCloseable {
         if (next != null) {
             connection.write(next);
         } else {
-            idle.addFirst(connection);
+            idle.addLast(connection);
         }
     }
 
