@@ -13,6 +13,8 @@ final class AuthWorkload implements Workload {
 
     /** A prime: unless the population is a multiple of it, the stride order visits every user before repeating one. */
     private static final long STRIDE = 7_919;
+    /** In the warm-up's first part, one request in this many is a login. */
+    static final int WARMUP_LOGIN_EVERY = 4;
 
     private final HttpConnections server;
     private final Population population;
@@ -43,6 +45,12 @@ final class AuthWorkload implements Workload {
         HttpField credential = transport.accessField(population.access(user));
         me.headers().set(credential.getName(), credential.getValue());
         server.send(me, answer -> done.completed(HttpConnections.ok(answer)));
+    }
+
+    @Override
+    public Workload warmupMix() {
+        return loginEvery <= WARMUP_LOGIN_EVERY ? this
+                : new AuthWorkload(server, population, transport, WARMUP_LOGIN_EVERY, name);
     }
 
     @Override

@@ -101,15 +101,23 @@ public final class OpenLoadDriver implements AutoCloseable {
     /**
      * Warms the server (and this driver) up as {@code plan} says: closed-loop rounds, each answer sending the next
      * request (JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
-     * compiling), until the server's compiler is quiet and its rate steady; before this driver's first ladder, the
-     * open-model schedule at half that rate, unrecorded (the schedule path is this JVM's, compiled once for all
-     * servers). Rounds are measured in time, not requests: a compilation takes seconds whatever the rate. Not measured.
+     * compiling): first the plan's number of requests of the workload's {@linkplain Workload#warmupMix() warm-up mix}
+     * (at most half the limit), then the measured mix until the server's compiler is quiet and its rate steady; before
+     * this driver's first ladder, the open-model schedule at half that rate, unrecorded (the schedule path is this
+     * JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds
+     * whatever the rate. Not measured.
      */
     public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + plan.limit().toNanos();
+        Workload mix = workload.warmupMix();
         long sent = 0;
+        if (mix != workload && plan.mixRequests() > 0) {
+            long mixEnd = started + plan.limit().toNanos() / 2;
+            sent = await(new ClosedLoop(mix, 0, plan.mixRequests(), mixEnd).start(plan.inFlight()),
+                    mixEnd - started);
+        }
+        long deadline = started + plan.limit().toNanos();
         double previous = 0;
         double rate = 0;
         long compiledSoFar = compiler.millis();
@@ -118,7 +126,8 @@ public final class OpenLoadDriver implements AutoCloseable {
         while (System.nanoTime() < deadline && !settled) {
             long roundStart = System.nanoTime();
             long roundEnd = Math.min(deadline, roundStart + plan.round().toNanos());
-            long roundSent = await(new ClosedLoop(workload, sent, roundEnd).start(plan.inFlight()), roundEnd - roundStart);
+            long roundSent = await(new ClosedLoop(workload, sent, Long.MAX_VALUE, roundEnd).start(plan.inFlight()),
+                    roundEnd - roundStart);
             long roundNanos = System.nanoTime() - roundStart;
             sent += roundSent;
             rate = roundSent / (roundNanos / 1e9);
@@ -240,19 +249,24 @@ public final class OpenLoadDriver implements AutoCloseable {
         }
     }
 
-    /** A warm-up round, run on the event loop: a number of requests in flight, each answer sends the next. */
+    /**
+     * A warm-up round, run on the event loop: a number of requests in flight, each answer sends the next, until
+     * {@code count} are sent or the {@code end} instant.
+     */
     private final class ClosedLoop {
 
         private final Workload workload;
         private final long first;
+        private final long count;
         private final long end;
         private final CompletableFuture<Long> done = new CompletableFuture<>();
         private long sent;
         private long inFlight;
 
-        ClosedLoop(Workload workload, long first, long end) {
+        ClosedLoop(Workload workload, long first, long count, long end) {
             this.workload = workload;
             this.first = first;
+            this.count = count;
             this.end = end;
         }
 
@@ -267,7 +281,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         }
 
         private void sendNext() {
-            if (System.nanoTime() < end) {
+            if (sent < count && System.nanoTime() < end) {
                 inFlight++;
                 workload.send(first + sent++, asExpected -> {
                     inFlight--;

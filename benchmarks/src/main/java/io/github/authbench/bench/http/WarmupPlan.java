@@ -11,8 +11,13 @@ import java.util.Locale;
  * JWT server's code path is long (JSON, Base64, the library's layers), so its compilation takes many seconds, during
  * which the server answers at a fraction of its compiled rate. A rate that holds still for two rounds proves nothing
  * while the compiler is busy the whole round, and a ladder measured after such a warm-up finds the limit of
- * half-compiled code (figures: {@code docs/measurements.md}).
+ * half-compiled code (figures: {@code docs/measurements.md}). Why the rare requests first: with one login in a hundred,
+ * the login path reached the compiler's thresholds a minute or more into the load, and each of its compilations took
+ * the server's CPU from under a measured rate.
  *
+ * @param mixRequests requests of the workload's warm-up mix first (or half the limit, if that comes first): a fixed
+ *     count, because the warm-up's logins stay live on the server and every server should start its ladder with as
+ *     many
  * @param minimum the fewest requests
  * @param round one round's length: rates and compilation are compared round to round
  * @param inFlight requests in flight: enough to keep the server's CPU busy across the driver's round trip, few enough
@@ -24,9 +29,11 @@ import java.util.Locale;
  * @param rehearsal the open-model schedule at half the last rate, unrecorded, before the driver's first ladder, so
  *     that the driver's schedule path is compiled before its first measured rate
  */
-public record WarmupPlan(long minimum, Duration round, int inFlight, Duration atLeast, Duration limit,
-        double quietShare, double steadyShare, Duration rehearsal) {
+public record WarmupPlan(long mixRequests, long minimum, Duration round, int inFlight, Duration atLeast,
+        Duration limit, double quietShare, double steadyShare, Duration rehearsal) {
 
+    /** One login in four: 20,000 logins, enough for the server's JIT to compile the login path. */
+    public static final long MIX_REQUESTS = 80_000;
     public static final Duration ROUND = Duration.ofSeconds(1);
     public static final int IN_FLIGHT = 4;
     public static final Duration AT_LEAST = Duration.ofSeconds(5);
@@ -37,7 +44,7 @@ public record WarmupPlan(long minimum, Duration round, int inFlight, Duration at
     public static final Duration REHEARSAL = Duration.ofSeconds(2);
 
     public WarmupPlan {
-        if (minimum < 0 || round.isZero() || round.isNegative() || inFlight < 1 || atLeast.isNegative()
+        if (mixRequests < 0 || minimum < 0 || round.isZero() || round.isNegative() || inFlight < 1 || atLeast.isNegative()
                 || limit.compareTo(atLeast) < 0 || !(quietShare > 0) || !(steadyShare > 0) || rehearsal.isNegative()) {
             throw new IllegalArgumentException("a warm-up needs rounds, requests in flight and limit >= atLeast");
         }
@@ -45,7 +52,7 @@ public record WarmupPlan(long minimum, Duration round, int inFlight, Duration at
 
     /** The sweep's warm-up, at least {@code minimum} requests. */
     public static WarmupPlan atLeast(long minimum) {
-        return new WarmupPlan(minimum, ROUND, IN_FLIGHT, AT_LEAST, LIMIT, QUIET, STEADY, REHEARSAL);
+        return new WarmupPlan(MIX_REQUESTS, minimum, ROUND, IN_FLIGHT, AT_LEAST, LIMIT, QUIET, STEADY, REHEARSAL);
     }
 
     /** Whether a round's numbers end the warm-up (the minimum and {@code atLeast} apart). */
@@ -57,9 +64,11 @@ public record WarmupPlan(long minimum, Duration round, int inFlight, Duration at
 
     /** The rule in words, for the report. */
     String describe() {
-        return String.format(Locale.ROOT, "at least %,d requests and %d s, %d in flight, in %d s rounds until the "
-                + "server's JIT compiled for at most %.0f%% of a round and two rounds ran within %.0f%% of each other "
-                + "(at most %d s); before the first ladder, %d s of the schedule at half that rate", minimum,
-                atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100, steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
+        return String.format(Locale.ROOT, "%,d requests with one login in %d (at most %d s), then at least %,d requests "
+                + "and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most %.0f%% of "
+                + "a round and two rounds ran within %.0f%% of each other (at most %d s in all); before the first "
+                + "ladder, %d s of the schedule at half that rate", mixRequests, AuthWorkload.WARMUP_LOGIN_EVERY,
+                limit.toSeconds() / 2, minimum, atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100,
+                steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
     }
 }

@@ -12,6 +12,15 @@ public interface Workload {
     /** The name of the workload in tables, e.g. {@code ping} or a strategy id. */
     String name();
 
+    /**
+     * The same kinds of request with the rare ones sent often, for the first part of a warm-up: the server's JIT
+     * compiles a path once it has run some thousands of times, and a path taken by one request in a hundred gets there
+     * a hundred times later than the hot one, in the middle of the measured rates. This one when every kind is common.
+     */
+    default Workload warmupMix() {
+        return this;
+    }
+
     /** Completion of one request. */
     @FunctionalInterface
     interface Done {

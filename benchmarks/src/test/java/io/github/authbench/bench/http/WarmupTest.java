@@ -71,7 +71,7 @@ class WarmupTest {
 
     private OpenLoadDriver.Warmup warmUp(URI target, Duration atLeast, Duration limit, double steadyShare)
             throws Exception {
-        WarmupPlan plan = new WarmupPlan(10, ROUND, 2, atLeast, limit, WarmupPlan.QUIET, steadyShare, Duration.ZERO);
+        WarmupPlan plan = new WarmupPlan(0, 10, ROUND, 2, atLeast, limit, WarmupPlan.QUIET, steadyShare, Duration.ZERO);
         try (HttpConnections connections = driver.connect(target, 2)) {
             return driver.warmUp(new PingWorkload(connections), plan,
                     () -> ServerInfo.compilerMillis(ServerInfo.fetch(connections, Duration.ofSeconds(2))));
