@@ -41,6 +41,8 @@ class HttpConnectionsTest {
     private static LoopbackServer server;
     private static URI uri;
     private static final Set<SocketAddress> CLIENTS = ConcurrentHashMap.newKeySet();
+    /** The connection each request came on, in the order they came. */
+    private static final List<SocketAddress> CLIENT_ORDER = new CopyOnWriteArrayList<>();
     /** What {@code POST /login} answers, as JSON. */
     private static volatile String loginAnswer = "{}";
 
@@ -52,6 +54,7 @@ class HttpConnectionsTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 CLIENTS.add(request.getConnectionMetaData().getRemoteSocketAddress());
+                CLIENT_ORDER.add(request.getConnectionMetaData().getRemoteSocketAddress());
                 switch (Request.getPathInContext(request)) {
                     case "/stall" -> Thread.sleep(TIMEOUT.toMillis() * 3);
                     case "/close" -> response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
@@ -80,6 +83,7 @@ class HttpConnectionsTest {
     @BeforeEach
     void startDriver() {
         CLIENTS.clear();
+        CLIENT_ORDER.clear();
         driver = new OpenLoadDriver(TIMEOUT, false);
     }
 
@@ -117,7 +121,22 @@ class HttpConnectionsTest {
             List<Integer> statuses = sendAll(connections, "/ok", 500);
             assertThat(statuses).hasSize(500).containsOnly(200);
         }
-        assertThat(CLIENTS).as("connections the server saw").hasSizeBetween(1, 4);
+        assertThat(CLIENTS).as("connections the server saw").hasSize(4);
+    }
+
+    @Test
+    void oneRequestAtATimeGoesRoundEveryAllowedConnection() throws Exception {
+        // As wrk2's connections: a light load still uses them all, so none first carries a request at a high rate.
+        try (HttpConnections connections = driver.connect(uri, 4)) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(sendAll(connections, "/ok", 1)).containsExactly(200);
+            }
+        }
+        assertThat(CLIENTS).as("connections the server saw").hasSize(4);
+        for (int i = 0; i + 4 < CLIENT_ORDER.size(); i++) {
+            assertThat(CLIENT_ORDER.get(i + 4)).as("request %d goes where request %d went", i + 4, i)
+                    .isEqualTo(CLIENT_ORDER.get(i));
+        }
     }
 
     @Test

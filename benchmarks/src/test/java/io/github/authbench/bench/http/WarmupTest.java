@@ -3,11 +3,14 @@ package io.github.authbench.bench.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
@@ -29,6 +32,8 @@ class WarmupTest {
     private static final double ANY_RATE = 100;
 
     private final AtomicInteger infoAsked = new AtomicInteger();
+    /** Every path the server was asked for but {@code /info}, in the order asked. */
+    private final List<String> paths = new CopyOnWriteArrayList<>();
     private LoopbackServer server;
     private OpenLoadDriver driver;
 
@@ -58,8 +63,11 @@ class WarmupTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String body = "pong";
-                if (Request.getPathInContext(request).equals("/info")) {
+                String path = Request.getPathInContext(request);
+                if (path.equals("/info")) {
                     body = info.apply(infoAsked.getAndIncrement());
+                } else {
+                    paths.add(path);
                 }
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.US_ASCII)), callback);
                 return true;
@@ -127,6 +135,44 @@ class WarmupTest {
         URI notJson = serveInfo(asked -> "[\"compilerMillis\", 0]");
         assertThatThrownBy(() -> warmUp(notJson, Duration.ZERO, Duration.ofSeconds(10), ANY_RATE))
                 .isInstanceOf(IOException.class).hasMessageContaining("/info");
+    }
+
+    /** {@code GET path}; its warm-up mix is {@code mix}, or itself when there is none. */
+    private record PathWorkload(HttpConnections server, String path, Workload mix) implements Workload {
+
+        @Override
+        public void send(long index, Done done) {
+            server.send(server.request(HttpMethod.GET, path), answer -> done.completed(HttpConnections.ok(answer)));
+        }
+
+        @Override
+        public String name() {
+            return path;
+        }
+
+        @Override
+        public Workload warmupMix() {
+            return mix == null ? this : mix;
+        }
+    }
+
+    @Test
+    void theWarmUpMixGoesFirstForExactlyItsCountAndTheMeasuredMixDecidesWhenItEnds() throws Exception {
+        URI target = serve(asked -> 0);
+        WarmupPlan plan = new WarmupPlan(300, 10, ROUND, 2, Duration.ZERO, Duration.ofSeconds(10), WarmupPlan.QUIET,
+                ANY_RATE, Duration.ZERO);
+
+        OpenLoadDriver.Warmup warmup;
+        try (HttpConnections connections = driver.connect(target, 2)) {
+            Workload measured = new PathWorkload(connections, "/ping", new PathWorkload(connections, "/mix", null));
+            warmup = driver.warmUp(measured, plan,
+                    () -> ServerInfo.compilerMillis(ServerInfo.fetch(connections, Duration.ofSeconds(2))));
+        }
+
+        assertThat(paths.subList(0, 300)).as("the first 300 requests").containsOnly("/mix");
+        assertThat(paths.subList(300, paths.size())).as("the rest").isNotEmpty().containsOnly("/ping");
+        assertThat(warmup.requests()).isEqualTo(paths.size());
+        assertThat(warmup.settled()).isTrue();
     }
 
     @Test
