@@ -80,6 +80,11 @@ final class HttpCommand implements Callable<Integer> {
                     + "while all are busy waits, and the wait counts in its latency (default 16)")
     int connections;
 
+    @Option(names = "--servers", defaultValue = "1",
+            description = "server JVMs per strategy, one after another, each warmed up and climbed on its own; a row "
+                    + "is the median server (default 1; a server's capacity differs from one JVM start to the next)")
+    int servers;
+
     @Option(names = "--no-pin", negatable = false,
             description = "do not pin server and driver to separate CPUs (by default they are, where taskset exists)")
     boolean noPin;
@@ -169,6 +174,12 @@ final class HttpCommand implements Callable<Integer> {
         if (connections < 1 || connections > 1024) {
             throw new UsageException("--connections must be 1..1024, not " + connections);
         }
+        if (servers < 1 || servers > 15) {
+            throw new UsageException("--servers must be 1..15, not " + servers);
+        }
+        if (servers > 1 && target != null) {
+            throw new UsageException("--servers starts servers here; with --target the server is someone else's");
+        }
         if (loginEvery < 2) {
             throw new UsageException("--login-every must be at least 2, not " + loginEvery);
         }
@@ -178,7 +189,7 @@ final class HttpCommand implements Callable<Integer> {
         }
         return new SweepSettings(rateLadder, WarmupPlan.atLeast(warmup), duration(steps[0], "--step"), measure,
                 Duration.ofSeconds(2), duration(slo, "--slo").toNanos() / 1_000, users, loginEvery,
-                connections);
+                connections, servers);
     }
 
     /** {@code 250ms}, {@code 3s}: a bounded, non-negative duration. */

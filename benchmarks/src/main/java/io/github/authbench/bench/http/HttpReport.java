@@ -35,8 +35,14 @@ final class HttpReport {
         md.append("- sweep time: ").append(run.elapsed().toSeconds()).append(" s\n\n");
 
         md.append("## Highest rate within the objective\n\n");
+        boolean several = settings.servers() > 1;
+        if (several) {
+            md.append("Each strategy ran on ").append(settings.servers()).append(" server JVMs, one after another; its "
+                    + "row is the median server's, and the last column has every server's highest rate.\n\n");
+        }
         md.append("| target | setup | highest rate, p99 <= ").append(Micros.format(settings.sloMicros()))
-                .append(" | p50 | p99 | p99.9 | driver lag p99 |\n|---|---|--:|--:|--:|--:|--:|\n");
+                .append(" | p50 | p99 | p99.9 | driver lag p99 |").append(several ? " each server |" : "")
+                .append("\n|---|---|--:|--:|--:|--:|--:|").append(several ? "--:|" : "").append('\n');
         for (TargetResult target : run.targets()) {
             Optional<LoadStep> best = HttpRun.best(target);
             md.append("| ").append(target.name()).append(" | ").append(target.setup()).append(" | ")
@@ -44,7 +50,11 @@ final class HttpReport {
                     .append(best.map(s -> Micros.format(s.percentileMicros(50))).orElse("-")).append(" | ")
                     .append(best.map(s -> Micros.format(s.percentileMicros(99))).orElse("-")).append(" | ")
                     .append(best.map(s -> Micros.format(s.percentileMicros(99.9))).orElse("-")).append(" | ")
-                    .append(best.map(s -> Micros.format(s.lagMicros(99))).orElse("-")).append(" |\n");
+                    .append(best.map(s -> Micros.format(s.lagMicros(99))).orElse("-")).append(" |");
+            if (several) {
+                md.append(' ').append(target.isPing() ? "" : HttpRun.serverLimits(target)).append(" |");
+            }
+            md.append('\n');
         }
         md.append('\n');
         run.checks().forEach(line -> md.append("- ").append(line).append('\n'));

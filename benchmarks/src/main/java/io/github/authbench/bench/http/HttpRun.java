@@ -64,7 +64,11 @@ public final class HttpRun {
 
     /** The highest rate a target sustained, {@code >= N/s} when the ladder's top was not enough to find its limit. */
     static String highest(TargetResult target) {
-        RateLadder.Climb climb = target.climb();
+        return highest(target.climb());
+    }
+
+    /** The highest rate a climb sustained, written as {@link #highest(TargetResult)} writes a row's. */
+    static String highest(RateLadder.Climb climb) {
         if (climb.highestMeeting() == 0) {
             return "< " + String.format(Locale.ROOT, "%,.0f/s", climb.steps().get(0).offeredRate())
                     + (climb.limit() == RateLadder.Limit.DRIVER ? " (d)" : "");
@@ -103,7 +107,15 @@ public final class HttpRun {
             lines.add("(d): the rate above it missed while the driver ran late enough to explain it (lag p99 >= 1 ms): "
                     + "maybe the driver's limit");
         }
-        List<String> unsettled = targets.stream().filter(t -> !t.warmup().settled()).map(TargetResult::name).toList();
+        List<String> unsettled = new ArrayList<>();
+        for (TargetResult target : targets) {
+            List<TargetResult.ServerRun> servers = target.servers();
+            for (int i = 0; i < servers.size(); i++) {
+                if (!servers.get(i).warmup().settled()) {
+                    unsettled.add(target.name() + (servers.size() > 1 ? " (server " + (i + 1) + ")" : ""));
+                }
+            }
+        }
         if (!unsettled.isEmpty()) {
             lines.add("warm-up did NOT settle for " + String.join(", ", unsettled) + " within "
                     + settings.warmup().limit().toSeconds() + " s (its server still compiling, or its rate still moving):"
@@ -139,7 +151,21 @@ public final class HttpRun {
                     best.map(s -> Micros.format(s.lagMicros(99))).orElse("-"));
         }
         out.println("p50 .. p99.9 at the highest rate within the objective; loopback, no TLS");
+        if (settings.servers() > 1) {
+            out.println("each strategy on " + settings.servers() + " server JVMs, one after another; its row is the "
+                    + "median server's. Each server's highest rate:");
+            strategies().forEach(target -> out.printf(Locale.ROOT, "  %-20s %s%n", target.name(), serverLimits(target)));
+        }
         checks().forEach(out::println);
+    }
+
+    /** Each server's highest rate, in the order they ran, and the spread between them: {@code 9,514/s, 11,314/s (1.19x)}. */
+    static String serverLimits(TargetResult target) {
+        List<RateLadder.Climb> climbs = target.servers().stream().map(TargetResult.ServerRun::climb).toList();
+        double low = climbs.stream().mapToDouble(RateLadder.Climb::highestMeeting).min().orElseThrow();
+        double high = climbs.stream().mapToDouble(RateLadder.Climb::highestMeeting).max().orElseThrow();
+        return String.join(", ", climbs.stream().map(HttpRun::highest).toList())
+                + (low > 0 ? String.format(Locale.ROOT, " (%.2fx)", high / low) : "");
     }
 
     /** Writes {@code http.json}, {@code report.md}, the charts and the HdrHistogram logs; returns the main files. */
@@ -162,18 +188,27 @@ public final class HttpRun {
     private static void writeLog(TargetResult target, Path file) throws IOException {
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
+            boolean several = target.servers().size() > 1;
             writer.outputComment("authbench http: " + target.name() + " (" + target.setup() + "), latency in "
-                    + "microseconds from each request's due time; one interval per offered rate");
+                    + "microseconds from each request's due time; one interval per offered rate"
+                    + (several ? ", tagged server-K-rate-N for the K-th server JVM" : ""));
             writer.outputLogFormatVersion();
             writer.outputLegend();
-            for (LoadStep step : target.climb().steps()) {
-                Histogram tagged = step.latency().copy();
-                tagged.setTag("rate-" + Math.round(step.offeredRate()));
-                tagged.setStartTimeStamp(step.latency().getStartTimeStamp());
-                tagged.setEndTimeStamp(step.latency().getEndTimeStamp());
-                writer.outputIntervalHistogram(tagged);
+            for (int k = 1; k <= target.servers().size(); k++) {
+                for (LoadStep step : target.servers().get(k - 1).climb().steps()) {
+                    writeInterval(writer, step, (several ? "server-" + k + "-" : "") + "rate-"
+                            + Math.round(step.offeredRate()));
+                }
             }
         }
+    }
+
+    private static void writeInterval(HistogramLogWriter writer, LoadStep step, String tag) {
+        Histogram tagged = step.latency().copy();
+        tagged.setTag(tag);
+        tagged.setStartTimeStamp(step.latency().getStartTimeStamp());
+        tagged.setEndTimeStamp(step.latency().getEndTimeStamp());
+        writer.outputIntervalHistogram(tagged);
     }
 
     private Map<String, Object> json() {
@@ -191,6 +226,7 @@ public final class HttpRun {
         sweep.put("timeoutMillis", settings.timeout().toMillis());
         sweep.put("users", settings.population());
         sweep.put("connections", settings.connections());
+        sweep.put("serversPerStrategy", settings.servers());
         sweep.put("loginEvery", settings.loginEvery());
         sweep.put("elapsedSeconds", elapsed.toSeconds());
         root.put("sweep", sweep);
@@ -199,37 +235,59 @@ public final class HttpRun {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target.name());
             row.put("setup", target.setup());
-            Map<String, Object> warmup = new LinkedHashMap<>();
-            warmup.put("requests", target.warmup().requests());
-            warmup.put("seconds", target.warmup().took().toMillis() / 1e3);
-            warmup.put("lastRoundRate", Math.round(target.warmup().lastRate()));
-            warmup.put("lastRoundCompileMillis", target.warmup().lastRoundCompileMillis());
-            warmup.put("settled", target.warmup().settled());
-            row.put("warmup", warmup);
+            row.put("warmup", warmup(target.warmup()));
             row.put("highestRateMeetingSlo", target.climb().highestMeeting());
             row.put("limitedBy", target.climb().limit().name());
-            List<Map<String, Object>> steps = new ArrayList<>();
-            for (LoadStep step : target.climb().steps()) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("offeredRate", step.offeredRate());
-                s.put("scheduled", step.scheduled());
-                s.put("failed", step.failed());
-                s.put("meetsSlo", step.meets(settings.sloMicros()));
-                Map<String, Long> latency = new LinkedHashMap<>();
-                for (double p : PERCENTILES) {
-                    latency.put("p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)),
-                            step.percentileMicros(p));
+            row.put("steps", steps(target.climb()));
+            if (target.servers().size() > 1) {
+                // The row above is the median server's; here is every server's, in the order they ran.
+                row.put("medianServer", target.servers().indexOf(target.median()) + 1);
+                List<Map<String, Object>> servers = new ArrayList<>();
+                for (TargetResult.ServerRun server : target.servers()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("warmup", warmup(server.warmup()));
+                    entry.put("highestRateMeetingSlo", server.climb().highestMeeting());
+                    entry.put("limitedBy", server.climb().limit().name());
+                    entry.put("steps", steps(server.climb()));
+                    servers.add(entry);
                 }
-                latency.put("max", step.latency().getMaxValue());
-                s.put("latencyMicros", latency);
-                s.put("lagMicros", Map.of("p99", step.lagMicros(99), "max", step.lag().getMaxValue()));
-                steps.add(s);
+                row.put("servers", servers);
             }
-            row.put("steps", steps);
             rows.add(row);
         }
         root.put("targets", rows);
         return root;
+    }
+
+    private static Map<String, Object> warmup(OpenLoadDriver.Warmup warmup) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requests", warmup.requests());
+        json.put("seconds", warmup.took().toMillis() / 1e3);
+        json.put("lastRoundRate", Math.round(warmup.lastRate()));
+        json.put("lastRoundCompileMillis", warmup.lastRoundCompileMillis());
+        json.put("settled", warmup.settled());
+        return json;
+    }
+
+    private List<Map<String, Object>> steps(RateLadder.Climb climb) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (LoadStep step : climb.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("offeredRate", step.offeredRate());
+            s.put("scheduled", step.scheduled());
+            s.put("failed", step.failed());
+            s.put("meetsSlo", step.meets(settings.sloMicros()));
+            Map<String, Long> latency = new LinkedHashMap<>();
+            for (double p : PERCENTILES) {
+                latency.put("p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)),
+                        step.percentileMicros(p));
+            }
+            latency.put("max", step.latency().getMaxValue());
+            s.put("latencyMicros", latency);
+            s.put("lagMicros", Map.of("p99", step.lagMicros(99), "max", step.lag().getMaxValue()));
+            steps.add(s);
+        }
+        return steps;
     }
 
     static String signed(long micros) {

@@ -25,15 +25,29 @@ public final class HttpSweep {
         this.progress = progress;
     }
 
-    /** Starts a server process per setup on loopback (the keys name the rows), loads it, stops it. */
+    /**
+     * Starts the settings' number of server processes per setup on loopback, one after another (the keys name the
+     * rows), loads each, stops it; {@code /ping} climbs once, on the first server.
+     */
     public List<TargetResult> run(Map<String, ServerSetup> setups, CpuPlacement placement,
             Map<String, String> environment, Path serverLog) throws IOException, InterruptedException {
         List<TargetResult> results = new ArrayList<>();
+        int count = settings.servers();
         for (Map.Entry<String, ServerSetup> setup : setups.entrySet()) {
-            progress.accept(setup.getKey() + ": starting its server");
-            try (ServerProcess server = ServerProcess.start(setup.getValue(), placement, environment, serverLog)) {
-                results.addAll(load(server.uri(), setup.getKey(), setup.getValue(), results.isEmpty()));
+            String name = setup.getKey();
+            List<TargetResult.ServerRun> runs = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                progress.accept(name + ": starting its server" + (count > 1 ? " (" + i + " of " + count + ")" : ""));
+                try (ServerProcess process = ServerProcess.start(setup.getValue(), placement, environment, serverLog);
+                        HttpConnections server = driver.connect(process.uri(), settings.connections())) {
+                    if (results.isEmpty() && runs.isEmpty()) {
+                        results.add(new TargetResult(TargetResult.PING, setup.getValue().describe(),
+                                List.of(climb(server, new PingWorkload(server)))));
+                    }
+                    runs.add(climb(server, name, setup.getValue()));
+                }
             }
+            results.add(new TargetResult(name, setup.getValue().describe(), runs));
         }
         return results;
     }
@@ -47,26 +61,29 @@ public final class HttpSweep {
             throw new IOException(target.resolve("/info") + " does not describe an ./authbench serve: "
                     + e.getMessage());
         }
-        return load(target, setup.strategy().id(), setup, true);
-    }
-
-    private List<TargetResult> load(URI target, String name, ServerSetup setup, boolean withPing)
-            throws IOException, InterruptedException {
-        List<TargetResult> results = new ArrayList<>();
         try (HttpConnections server = driver.connect(target, settings.connections())) {
-            if (withPing) {
-                results.add(climb(server, new PingWorkload(server), setup.describe()));
-            }
-            progress.accept(name + ": logging " + settings.population() + " users in");
-            Population population = Population.logIn(server, setup.transport(), settings.population(),
-                    settings.timeout().multipliedBy(10));
-            results.add(climb(server, new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name),
-                    setup.describe()));
+            return List.of(new TargetResult(TargetResult.PING, setup.describe(),
+                            List.of(climb(server, new PingWorkload(server)))),
+                    new TargetResult(setup.strategy().id(), setup.describe(),
+                            List.of(climb(server, setup.strategy().id(), setup))));
         }
-        return results;
     }
 
-    private TargetResult climb(HttpConnections server, Workload workload, String setup)
+    /** Logs the population in and climbs the strategy's traffic on one server. */
+    private TargetResult.ServerRun climb(HttpConnections server, String name, ServerSetup setup)
+            throws IOException, InterruptedException {
+        progress.accept(name + ": logging " + settings.population() + " users in");
+        Population population = Population.logIn(server, setup.transport(), settings.population(),
+                settings.timeout().multipliedBy(10));
+        TargetResult.ServerRun run = climb(server,
+                new AuthWorkload(server, population, setup.transport(), settings.loginEvery(), name));
+        if (settings.servers() > 1) {
+            progress.accept(name + ": this server sustained " + HttpRun.highest(run.climb()));
+        }
+        return run;
+    }
+
+    private TargetResult.ServerRun climb(HttpConnections server, Workload workload)
             throws IOException, InterruptedException {
         RateLadder ladder = settings.ladder();
         OpenLoadDriver.Warmup warmup = driver.warmUp(workload, settings.warmup(),
@@ -83,7 +100,7 @@ public final class HttpSweep {
                     step.failed() > 0 ? ", " + step.failed() + " failed" : ""));
             return step;
         }, settings.sloMicros());
-        return new TargetResult(workload.name(), setup, warmup, climb);
+        return new TargetResult.ServerRun(warmup, climb);
     }
 
     private Map<String, Object> info(URI target) throws IOException, InterruptedException {

@@ -16,9 +16,12 @@ import java.util.Objects;
  *     latency. A bound, because a server that opens a connection and a thread for every request that queues spends its
  *     one CPU on them just when it is behind: without one, a rate well below a server's capacity now and then
  *     collapsed into seconds of latency after a hiccup, and where a ladder ended was luck
+ * @param servers server JVMs each strategy runs on, one after another, each warmed up and climbed on its own; the row
+ *     is the median server. More than one because a server's capacity differs from one start of its JVM to the next on
+ *     the same machine (its JIT's decisions depend on timing) by more than one climb's noise
  */
 public record SweepSettings(RateLadder ladder, WarmupPlan warmup, Duration settle, Duration measure, Duration timeout,
-        long sloMicros, int population, int loginEvery, int connections) {
+        long sloMicros, int population, int loginEvery, int connections, int servers) {
 
     public SweepSettings {
         Objects.requireNonNull(ladder, "ladder");
@@ -27,9 +30,9 @@ public record SweepSettings(RateLadder ladder, WarmupPlan warmup, Duration settl
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(timeout, "timeout");
         if (measure.isZero() || measure.isNegative() || sloMicros <= 0 || population < 1 || loginEvery < 2
-                || connections < 1) {
+                || connections < 1 || servers < 1) {
             throw new IllegalArgumentException(
-                    "a sweep needs a measured time, an objective, users, a login mix and connections");
+                    "a sweep needs a measured time, an objective, users, a login mix, connections and servers");
         }
     }
 }

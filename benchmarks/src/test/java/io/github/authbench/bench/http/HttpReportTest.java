@@ -13,7 +13,7 @@ class HttpReportTest {
 
     private static final SweepSettings SETTINGS = new SweepSettings(new RateLadder(1_000, 2, 8_000, 0),
             WarmupPlan.atLeast(100),
-            Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100, 16);
+            Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, 10, 100, 16, 1);
     private static final Environment MACHINE = new Environment("Vendor", "17.0.15", "Test VM", "Linux", "Test CPU", 2,
             1L << 34, "x", Map.of());
 
@@ -25,7 +25,7 @@ class HttpReportTest {
     private static TargetResult target(String name, String store, long p50, double highest, RateLadder.Limit limit,
             boolean warmedUp) {
         List<LoadStep> steps = List.of(RateLadderTest.step(1_000, p50, 0, 50), RateLadderTest.step(2_000, p50, 0, 50));
-        return new TargetResult(name, name + " HS256 jjwt " + store + " TYPICAL COOKIE",
+        return TargetResult.of(name, name + " HS256 jjwt " + store + " TYPICAL COOKIE",
                 new OpenLoadDriver.Warmup(50_000, Duration.ofSeconds(8), 9_000, warmedUp ? 3 : 900, warmedUp),
                 new RateLadder.Climb(steps, highest, limit));
     }
