@@ -102,9 +102,9 @@ public final class OpenLoadDriver implements AutoCloseable {
      * Warms the server (and this driver) up as {@code plan} says: closed-loop rounds, each answer sending the next
      * request (JIT compilation counts invocations, and a cold server offered a fixed rate would queue instead of
      * compiling): first the plan's number of requests of the workload's {@linkplain Workload#warmupMix() warm-up mix}
-     * (at most half the limit), then the measured mix until the server's compiler is quiet and its rate steady; before
-     * this driver's first ladder, the open-model schedule at half that rate, unrecorded (the schedule path is this
-     * JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds
+     * (for at most {@link WarmupPlan#mixLimit()}), then the measured mix until the server's compiler is quiet and its
+     * rate steady; before this driver's first ladder, the open-model schedule at half that rate, unrecorded (the
+     * schedule path is this JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds
      * whatever the rate. Not measured.
      */
     public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
@@ -113,7 +113,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         Workload mix = workload.warmupMix();
         long sent = 0;
         if (mix != workload && plan.mixRequests() > 0) {
-            long mixEnd = started + plan.limit().toNanos() / 2;
+            long mixEnd = started + plan.mixLimit().toNanos();
             sent = await(new ClosedLoop(mix, 0, plan.mixRequests(), mixEnd).start(plan.inFlight()),
                     mixEnd - started);
         }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * the login path reached the compiler's thresholds a minute or more into the load, and each of its compilations took
  * the server's CPU from under a measured rate.
  *
- * @param mixRequests requests of the workload's warm-up mix first (or half the limit, if that comes first): a fixed
+ * @param mixRequests requests of the workload's warm-up mix first (or a quarter of the limit, if that comes first): a fixed
  *     count, because the warm-up's logins stay live on the server and every server should start its ladder with as
  *     many
  * @param minimum the fewest requests
@@ -55,6 +55,15 @@ public record WarmupPlan(long mixRequests, long minimum, Duration round, int inF
         return new WarmupPlan(MIX_REQUESTS, minimum, ROUND, IN_FLIGHT, AT_LEAST, LIMIT, QUIET, STEADY, REHEARSAL);
     }
 
+    /**
+     * The longest the warm-up mix runs: a server too slow to send the mix's requests in this time is one whose requests
+     * are mostly signature work (RS256, ES256), compiled after few of them, and the rounds after the mix still wait
+     * for its compiler to go quiet.
+     */
+    public Duration mixLimit() {
+        return limit.dividedBy(4);
+    }
+
     /** Whether a round's numbers end the warm-up (the minimum and {@code atLeast} apart). */
     boolean settled(double rate, double previousRate, long compiledNanos, long roundNanos) {
         boolean steady = previousRate > 0 && Math.abs(rate - previousRate) <= steadyShare * previousRate;
@@ -68,7 +77,7 @@ public record WarmupPlan(long mixRequests, long minimum, Duration round, int inF
                 + "and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most %.0f%% of "
                 + "a round and two rounds ran within %.0f%% of each other (at most %d s in all); before the first "
                 + "ladder, %d s of the schedule at half that rate", mixRequests, AuthWorkload.WARMUP_LOGIN_EVERY,
-                limit.toSeconds() / 2, minimum, atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100,
+                mixLimit().toSeconds(), minimum, atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100,
                 steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
     }
 }
