@@ -55,9 +55,9 @@ final class HttpCommand implements Callable<Integer> {
     @Option(names = "--slo", defaultValue = "10ms", description = "the p99 a rate must stay within (default 10ms)")
     String slo;
 
-    @Option(names = "--rates", defaultValue = "500,2,32000,3", paramLabel = "FIRST,FACTOR,HIGHEST,REFINEMENTS",
+    @Option(names = "--rates", defaultValue = "1000,2,32000,3", paramLabel = "FIRST,FACTOR,HIGHEST,REFINEMENTS",
             description = "the ladder: first rate, factor between rungs, highest rate, bisections after the first miss "
-                    + "(default 500,2,32000,3)")
+                    + "(default 1000,2,32000,3)")
     String rates;
 
     @Option(names = "--step", defaultValue = "500ms,2000ms", paramLabel = "SETTLE,MEASURE",
