@@ -102,9 +102,9 @@ final class AuthHandler extends Handler.Abstract {
     }
 
     /**
-     * The setup, and how long this JVM's JIT compilers have worked so far ({@value ServerInfo#COMPILER_MILLIS}, measured
-     * as {@value ServerInfo#COMPILER_SOURCE} says): a load driver warms the server up until that stops growing, since
-     * its rate before then is not the compiled code's.
+     * The setup, and how long this JVM's JIT compilers have worked so far ({@value ServerInfo#COMPILER_MILLIS},
+     * measured as {@value ServerInfo#COMPILER_SOURCE} says): a load driver warms the server up until that stops
+     * growing, since its rate before then is not the compiled code's.
      */
     private static Map<String, Object> withCompilation(Map<String, Object> setup) {
         Map<String, Object> live = new LinkedHashMap<>(setup);

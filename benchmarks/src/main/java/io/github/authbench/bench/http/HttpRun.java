@@ -154,12 +154,16 @@ public final class HttpRun {
         if (settings.servers() > 1) {
             out.println("each strategy on " + settings.servers() + " server JVMs, one after another; its row is the "
                     + "median server's. Each server's highest rate:");
-            strategies().forEach(target -> out.printf(Locale.ROOT, "  %-20s %s%n", target.name(), serverLimits(target)));
+            strategies().forEach(target -> out.printf(Locale.ROOT, "  %-20s %s%n", target.name(),
+                    serverLimits(target)));
         }
         checks().forEach(out::println);
     }
 
-    /** Each server's highest rate, in the order they ran, and the spread between them: {@code 9,514/s, 11,314/s (1.19x)}. */
+    /**
+     * Each server's highest rate, in the order they ran, and the spread between them: {@code 9,514/s, 11,314/s
+     * (1.19x)}.
+     */
     static String serverLimits(TargetResult target) {
         List<RateLadder.Climb> climbs = target.servers().stream().map(TargetResult.ServerRun::climb).toList();
         double low = climbs.stream().mapToDouble(RateLadder.Climb::highestMeeting).min().orElseThrow();
@@ -235,28 +239,26 @@ public final class HttpRun {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target.name());
             row.put("setup", target.setup());
-            row.put("warmup", warmup(target.warmup()));
-            row.put("highestRateMeetingSlo", target.climb().highestMeeting());
-            row.put("limitedBy", target.climb().limit().name());
-            row.put("steps", steps(target.climb()));
+            row.putAll(server(target.median()));
             if (target.servers().size() > 1) {
                 // The row above is the median server's; here is every server's, in the order they ran.
                 row.put("medianServer", target.servers().indexOf(target.median()) + 1);
-                List<Map<String, Object>> servers = new ArrayList<>();
-                for (TargetResult.ServerRun server : target.servers()) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("warmup", warmup(server.warmup()));
-                    entry.put("highestRateMeetingSlo", server.climb().highestMeeting());
-                    entry.put("limitedBy", server.climb().limit().name());
-                    entry.put("steps", steps(server.climb()));
-                    servers.add(entry);
-                }
-                row.put("servers", servers);
+                row.put("servers", target.servers().stream().map(this::server).toList());
             }
             rows.add(row);
         }
         root.put("targets", rows);
         return root;
+    }
+
+    /** One server's warm-up and climb: a row's figures, or one entry of its {@code servers}. */
+    private Map<String, Object> server(TargetResult.ServerRun server) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("warmup", warmup(server.warmup()));
+        json.put("highestRateMeetingSlo", server.climb().highestMeeting());
+        json.put("limitedBy", server.climb().limit().name());
+        json.put("steps", steps(server.climb()));
+        return json;
     }
 
     private static Map<String, Object> warmup(OpenLoadDriver.Warmup warmup) {

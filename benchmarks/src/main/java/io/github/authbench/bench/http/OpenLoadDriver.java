@@ -104,8 +104,8 @@ public final class OpenLoadDriver implements AutoCloseable {
      * compiling): first the plan's number of requests of the workload's {@linkplain Workload#warmupMix() warm-up mix}
      * (for at most {@link WarmupPlan#mixLimit()}), then the measured mix until the server's compiler is quiet and its
      * rate steady; before this driver's first ladder, the open-model schedule at half that rate, unrecorded (the
-     * schedule path is this JVM's, compiled once for all servers). Rounds are measured in time, not requests: a compilation takes seconds
-     * whatever the rate. Not measured.
+     * schedule path is this JVM's, compiled once for all servers). Rounds are measured in time, not requests: a
+     * compilation takes seconds whatever the rate. Not measured.
      */
     public Warmup warmUp(Workload workload, WarmupPlan plan, ServerCompiler compiler)
             throws IOException, InterruptedException {

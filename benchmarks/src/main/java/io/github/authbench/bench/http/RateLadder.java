@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The offered rates a sweep tries: a geometric ladder shared by every target (so rows compare at the same rates), climbed
  * until a rate misses the objective (a miss in the tail twice in a row), then a few geometric bisections between the
- * last rate that met it and the first that did not, which place each target's highest rate at the objective within {@code factor^(1/2^refinements)}.
+ * last rate that met it and the first that did not, which place each target's highest rate at the objective within
+ * {@code factor^(1/2^refinements)}.
  *
  * @param first the lowest rate, requests per second
  * @param factor each rung's rate over the one below

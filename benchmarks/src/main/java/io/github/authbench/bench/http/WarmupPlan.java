@@ -15,9 +15,9 @@ import java.util.Locale;
  * the login path reached the compiler's thresholds a minute or more into the load, and each of its compilations took
  * the server's CPU from under a measured rate.
  *
- * @param mixRequests requests of the workload's warm-up mix first (or a quarter of the limit, if that comes first): a fixed
- *     count, because the warm-up's logins stay live on the server and every server should start its ladder with as
- *     many
+ * @param mixRequests requests of the workload's warm-up mix first (or a quarter of the limit, if that comes first):
+ *     a fixed count, because the warm-up's logins stay live on the server and every server should start its ladder
+ *     with as many
  * @param minimum the fewest requests
  * @param round one round's length: rates and compilation are compared round to round
  * @param inFlight requests in flight: enough to keep the server's CPU busy across the driver's round trip, few enough
@@ -44,8 +44,9 @@ public record WarmupPlan(long mixRequests, long minimum, Duration round, int inF
     public static final Duration REHEARSAL = Duration.ofSeconds(2);
 
     public WarmupPlan {
-        if (mixRequests < 0 || minimum < 0 || round.isZero() || round.isNegative() || inFlight < 1 || atLeast.isNegative()
-                || limit.compareTo(atLeast) < 0 || !(quietShare > 0) || !(steadyShare > 0) || rehearsal.isNegative()) {
+        if (mixRequests < 0 || minimum < 0 || round.isZero() || round.isNegative() || inFlight < 1
+                || atLeast.isNegative() || limit.compareTo(atLeast) < 0 || !(quietShare > 0) || !(steadyShare > 0)
+                || rehearsal.isNegative()) {
             throw new IllegalArgumentException("a warm-up needs rounds, requests in flight and limit >= atLeast");
         }
     }
@@ -73,8 +74,8 @@ public record WarmupPlan(long mixRequests, long minimum, Duration round, int inF
 
     /** The rule in words, for the report. */
     String describe() {
-        return String.format(Locale.ROOT, "%,d requests with one login in %d (at most %d s), then at least %,d requests "
-                + "and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most %.0f%% of "
+        return String.format(Locale.ROOT, "%,d requests with one login in %d (at most %d s), then at least %,d "
+                + "requests and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most %.0f%% of "
                 + "a round and two rounds ran within %.0f%% of each other (at most %d s in all); before the first "
                 + "ladder, %d s of the schedule at half that rate", mixRequests, AuthWorkload.WARMUP_LOGIN_EVERY,
                 mixLimit().toSeconds(), minimum, atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100,
