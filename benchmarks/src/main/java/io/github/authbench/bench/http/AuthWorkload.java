@@ -44,7 +44,7 @@ final class AuthWorkload implements Workload {
         FullHttpRequest me = server.request(HttpMethod.GET, "/api/me");
         HttpField credential = transport.accessField(population.access(user));
         me.headers().set(credential.getName(), credential.getValue());
-        server.send(me, answer -> done.completed(HttpConnections.ok(answer)));
+        server.send(me, answer -> done.completed(Outcome.of(answer)));
     }
 
     @Override

@@ -111,11 +111,6 @@ public final class HttpConnections implements AutoCloseable {
         }
     }
 
-    /** Whether a reply is a complete {@code 200 OK}. */
-    public static boolean ok(FullHttpResponse answerOrNull) {
-        return answerOrNull != null && answerOrNull.status().code() == 200;
-    }
-
     private void dispatch(Pending pending) {
         if (closed) {
             end(pending, null);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -121,6 +123,9 @@ public final class HttpRun {
                     + settings.warmup().limit().toSeconds() + " s (its server still compiling, or its rate still moving):"
                     + " its limit may be a cold server's");
         }
+        for (TargetResult target : targets) {
+            failures(target).ifPresent(lines::add);
+        }
         Optional<TargetResult> ping = ping();
         Optional<TargetResult> slowest = strategies().stream().filter(t -> t.climb().highestMeeting() > 0)
                 .min(Comparator.comparingDouble(t -> t.climb().highestMeeting()));
@@ -130,6 +135,21 @@ public final class HttpRun {
                     ping.get().climb().atLeast() ? ">= " : "", ratio, slowest.get().name(), highest(slowest.get())));
         }
         return lines;
+    }
+
+    /** What failed in a target's measured windows, on all its servers, by kind; empty when nothing did. */
+    static Optional<String> failures(TargetResult target) {
+        Map<String, Long> kinds = new TreeMap<>();
+        target.servers().stream().flatMap(server -> server.climb().steps().stream())
+                .forEach(step -> step.failures().forEach((kind, count) -> kinds.merge(kind, count, Long::sum)));
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = kinds.values().stream().mapToLong(Long::longValue).sum();
+        return Optional.of(String.format(Locale.ROOT, "%s: %,d measured requests failed (%s); a step with a failure "
+                + "counts as missed", target.name(), total, kinds.entrySet().stream()
+                .map(kind -> String.format(Locale.ROOT, "%s: %,d", kind.getKey(), kind.getValue()))
+                .collect(Collectors.joining(", "))));
     }
 
     /** The closing table: one line per target, within 100 columns. */
@@ -278,6 +298,7 @@ public final class HttpRun {
             s.put("offeredRate", step.offeredRate());
             s.put("scheduled", step.scheduled());
             s.put("failed", step.failed());
+            s.put("failures", step.failures());
             s.put("meetsSlo", step.meets(settings.sloMicros()));
             Map<String, Long> latency = new LinkedHashMap<>();
             for (double p : PERCENTILES) {

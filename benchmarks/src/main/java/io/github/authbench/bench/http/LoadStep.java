@@ -1,5 +1,8 @@
 package io.github.authbench.bench.http;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -9,11 +12,33 @@ import org.HdrHistogram.Histogram;
  *
  * @param offeredRate requests per second the schedule asked for
  * @param scheduled requests scheduled in the measured window
- * @param failed requests that got no answer in time, or an answer other than the one expected
+ * @param failures requests that got no answer in time, or an answer other than the one expected, counted by what
+ *     happened ({@link Outcome#failure()}), at most {@link #FAILURE_KINDS} kinds
  * @param latency microseconds from intended start to the complete answer, failures included
  * @param lag microseconds from intended start to the driver's send
  */
-public record LoadStep(double offeredRate, long scheduled, long failed, Histogram latency, Histogram lag) {
+public record LoadStep(double offeredRate, long scheduled, Map<String, Long> failures, Histogram latency,
+        Histogram lag) {
+
+    /** Kinds of failure a step keeps apart; the rest count as {@link #OTHER_FAILURES}, so a hostile target's answers
+     * cannot grow a step without bound. */
+    static final int FAILURE_KINDS = 8;
+    static final String OTHER_FAILURES = "other";
+
+    public LoadStep {
+        failures = Collections.unmodifiableMap(new TreeMap<>(failures));
+    }
+
+    /** Requests that failed, whatever the kind. */
+    public long failed() {
+        return failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Counts one failure into {@code failures}, under its own kind while there are fewer than the limit. */
+    static void count(Map<String, Long> failures, String failure) {
+        String kind = failures.containsKey(failure) || failures.size() < FAILURE_KINDS ? failure : OTHER_FAILURES;
+        failures.merge(kind, 1L, Long::sum);
+    }
 
     /** The most a histogram records: a request times out long before a minute. */
     public static final long HIGHEST_MICROS = 60_000_000L;
@@ -49,11 +74,11 @@ public record LoadStep(double offeredRate, long scheduled, long failed, Histogra
      */
     public Miss miss(long sloMicros) {
         long p99 = percentileMicros(99);
-        if (failed == 0 && scheduled > 0 && p99 <= sloMicros) {
+        if (failed() == 0 && scheduled > 0 && p99 <= sloMicros) {
             return Miss.NONE;
         }
         boolean driverLate = lagMicros(99) >= LAG_LIMIT_MICROS;
-        boolean lateEnoughToExplainIt = failed == 0 && p99 <= sloMicros + lag.getMaxValue();
+        boolean lateEnoughToExplainIt = failed() == 0 && p99 <= sloMicros + lag.getMaxValue();
         return driverLate && lateEnoughToExplainIt ? Miss.DRIVER : Miss.SERVER;
     }
 

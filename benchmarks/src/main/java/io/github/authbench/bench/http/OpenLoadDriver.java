@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -194,7 +196,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         private long start;
         private long next;
         private long answered;
-        private long failed;
+        private final Map<String, Long> failures = new HashMap<>();
 
         Schedule(Workload workload, double rate, long unrecorded, long total) {
             this.workload = workload;
@@ -222,7 +224,7 @@ public final class OpenLoadDriver implements AutoCloseable {
                     lag.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (now - due) / 1_000));
                 }
                 long dueOfThis = due;
-                workload.send(next, asExpected -> answered(recorded, dueOfThis, asExpected));
+                workload.send(next, outcome -> answered(recorded, dueOfThis, outcome));
                 next++;
                 due = dueAt(next);
                 now = System.nanoTime();
@@ -236,15 +238,15 @@ public final class OpenLoadDriver implements AutoCloseable {
             return start + (long) (index * periodNanos);
         }
 
-        private void answered(boolean recorded, long due, boolean asExpected) {
+        private void answered(boolean recorded, long due, Outcome outcome) {
             if (recorded) {
                 latency.recordValue(Math.min(LoadStep.HIGHEST_MICROS, (System.nanoTime() - due) / 1_000));
-                if (!asExpected) {
-                    failed++;
+                if (!outcome.ok()) {
+                    LoadStep.count(failures, outcome.failure());
                 }
             }
             if (++answered == total) {
-                done.complete(new LoadStep(rate, total - unrecorded, failed, latency, lag));
+                done.complete(new LoadStep(rate, total - unrecorded, failures, latency, lag));
             }
         }
     }
@@ -283,7 +285,7 @@ public final class OpenLoadDriver implements AutoCloseable {
         private void sendNext() {
             if (sent < count && System.nanoTime() < end) {
                 inFlight++;
-                workload.send(first + sent++, asExpected -> {
+                workload.send(first + sent++, outcome -> {
                     inFlight--;
                     sendNext();
                     finishIfIdle();

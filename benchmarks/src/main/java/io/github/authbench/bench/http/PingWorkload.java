@@ -13,7 +13,7 @@ final class PingWorkload implements Workload {
 
     @Override
     public void send(long index, Done done) {
-        server.send(server.request(HttpMethod.GET, "/ping"), answer -> done.completed(HttpConnections.ok(answer)));
+        server.send(server.request(HttpMethod.GET, "/ping"), answer -> done.completed(Outcome.of(answer)));
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,23 +49,24 @@ final class Population {
             throws IOException, InterruptedException {
         Population population = new Population(server, transport, size);
         Semaphore inFlight = new Semaphore(CONCURRENT_LOGINS);
-        CompletableFuture<?>[] logins = new CompletableFuture<?>[size];
+        List<CompletableFuture<Outcome>> logins = new ArrayList<>(size);
         long deadline = System.nanoTime() + within.toNanos();
         for (int user = 0; user < size; user++) {
             if (!inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new IOException("logging " + size + " users in took longer than " + within);
             }
-            CompletableFuture<Boolean> done = new CompletableFuture<>();
-            logins[user] = done;
-            population.login(user, ok -> {
+            CompletableFuture<Outcome> done = new CompletableFuture<>();
+            logins.add(done);
+            population.login(user, outcome -> {
                 inFlight.release();
-                done.complete(ok);
+                done.complete(outcome);
             });
         }
         for (int user = 0; user < size; user++) {
             try {
-                if (!(Boolean) logins[user].get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    throw new IOException("the server refused the login of user " + user);
+                Outcome login = logins.get(user).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!login.ok()) {
+                    throw new IOException("the server refused the login of user " + user + ": " + login.failure());
                 }
             } catch (ExecutionException | TimeoutException e) {
                 throw new IOException("logging " + size + " users in took longer than " + within, e);
@@ -88,20 +91,23 @@ final class Population {
         login.content().writeBytes(form);
         login.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED);
         HttpUtil.setContentLength(login, form.length);
-        server.send(login, answer -> done.completed(HttpConnections.ok(answer) && keep(user, answer)));
+        server.send(login, answer -> {
+            Outcome outcome = Outcome.of(answer);
+            done.completed(outcome.ok() ? keep(user, answer) : outcome);
+        });
     }
 
-    private boolean keep(int user, FullHttpResponse answer) {
+    private Outcome keep(int user, FullHttpResponse answer) {
         try (InputStream content = new ByteBufInputStream(answer.content())) {
             String credential = transport.accessFrom(answer.headers().getAll(HttpHeaderNames.SET_COOKIE),
                     RunDirectory.JSON.readValue(content, BODY));
-            if (credential == null) {
-                return false;
+            if (credential != null) {
+                access.set(user, credential);
+                return Outcome.OK;
             }
-            access.set(user, credential);
-            return true;
-        } catch (IOException e) {
-            return false;
+        } catch (IOException notJson) {
+            // a login answer the transport cannot read: no credential either
         }
+        return Outcome.failed("login answer without a credential");
     }
 }

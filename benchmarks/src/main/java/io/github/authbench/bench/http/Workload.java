@@ -5,7 +5,7 @@ public interface Workload {
 
     /**
      * Sends request {@code index} and returns at once; calls {@code done} exactly once, on the driver's event loop, with
-     * true when the answer is the one this request expects.
+     * how the request ended.
      */
     void send(long index, Done done);
 
@@ -24,6 +24,6 @@ public interface Workload {
     /** Completion of one request. */
     @FunctionalInterface
     interface Done {
-        void completed(boolean asExpected);
+        void completed(Outcome outcome);
     }
 }

@@ -69,4 +69,16 @@ class HttpReportTest {
                 .contains("until the server's JIT compiled for at most 5% of a round");
         assertThat(report(RateLadder.Limit.SERVER)).doesNotContain("did NOT settle");
     }
+
+    @Test
+    void aRowWithFailedRequestsSaysHowManyAndWhatTheServerAnswered() {
+        List<LoadStep> steps = List.of(RateLadderTest.step(1_000, 300, 2, 50), RateLadderTest.step(707, 300, 1, 50));
+        TargetResult refused = TargetResult.of("stateful-jwt", "stateful-jwt HS256 jjwt CAFFEINE TYPICAL COOKIE",
+                new OpenLoadDriver.Warmup(50_000, Duration.ofSeconds(8), 9_000, 3, true),
+                new RateLadder.Climb(steps, 0, RateLadder.Limit.SERVER));
+
+        assertThat(report(refused)).contains("stateful-jwt: 3 measured requests failed (401 UNKNOWN: 3); a step with a "
+                + "failure counts as missed");
+        assertThat(report(RateLadder.Limit.SERVER)).doesNotContain("requests failed");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RateLadderTest {
             latency.recordValue(i < 970 ? bodyMicros : tailMicros);
             lag.recordValue(lagMicros);
         }
-        return new LoadStep(rate, 1_000, failed, latency, lag);
+        return new LoadStep(rate, 1_000, failed == 0 ? Map.of() : Map.of("401 UNKNOWN", failed), latency, lag);
     }
 
     @Test

@@ -142,7 +142,7 @@ class WarmupTest {
 
         @Override
         public void send(long index, Done done) {
-            server.send(server.request(HttpMethod.GET, path), answer -> done.completed(HttpConnections.ok(answer)));
+            server.send(server.request(HttpMethod.GET, path), answer -> done.completed(Outcome.of(answer)));
         }
 
         @Override
