@@ -8,14 +8,10 @@ import org.openjdk.jmh.annotations.Fork;
  * both measure the same thing. A fixed heap, so the collector never resizes it mid-measurement (JWT parsing allocates
  * about 10 KB per request); the parallel collector, which has no concurrent threads: on 2 cores G1's background threads
  * take CPU from the measured ones; and the heap touched at start-up, so no measured iteration pays the kernel's first
- * touch of a page, in transparent huge pages where Linux offers them on request ({@code madvise}, Debian's default):
- * touching 2 GiB in 4 KiB pages took 0.9 s of every fork, in 2 MiB pages 0.2 s. That flag exists only in Linux JVMs, so
- * the list lets a JVM skip options it does not know rather than refuse to start (macOS, Windows).
- * The evidence for each choice is in {@code docs/measurements.md}. These are the fork's whole option
+ * touch of a page. The evidence for each choice is in {@code docs/measurements.md}. These are the fork's whole option
  * list ({@code jvmArgs}): a fork does not inherit the options of the JVM that started it, so the two ways print the
  * same {@code # VM options} line. {@code -jvmArgsAppend} adds to them; {@code -jvmArgs} replaces them.
  */
-@Fork(jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch", "-XX:+IgnoreUnrecognizedVMOptions",
-    "-XX:+UseTransparentHugePages"})
+@Fork(jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"})
 public abstract class SuiteFork {
 }

@@ -3,9 +3,6 @@ package io.github.authbench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authbench.strategy.StrategyKind;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,25 +56,7 @@ class BenchmarkMatrixTest {
 
             assertThat(fork).as(benchmark.getSimpleName()).isNotNull();
             assertThat(fork.jvmArgs()).as(benchmark.getSimpleName())
-                    .containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch",
-                            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages");
-        }
-    }
-
-    @Test
-    void theForkOptionsStartThisJvmAndOneWithoutAFlagItDoesNotKnow() throws Exception {
-        List<String> options = List.of(SuiteFork.class.getAnnotation(Fork.class).jvmArgs());
-        // A flag no JVM has stands for the huge-pages flag on a JVM without it (macOS, Windows).
-        for (List<String> extra : List.of(List.<String>of(), List.of("-XX:+NoSuchFlagOnThisJvm"))) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(options);
-            command.addAll(extra);
-            command.add("-version");
-            Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(java.waitFor()).as(output).isZero();
-            assertThat(output).as(extra.toString()).contains("version").doesNotContainIgnoringCase("error");
+                    .containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch");
         }
     }
 }
