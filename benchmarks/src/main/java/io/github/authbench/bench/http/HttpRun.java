@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -147,9 +146,7 @@ public final class HttpRun {
         }
         long total = kinds.values().stream().mapToLong(Long::longValue).sum();
         return Optional.of(String.format(Locale.ROOT, "%s: %,d measured requests failed (%s); a step with a failure "
-                + "counts as missed", target.name(), total, kinds.entrySet().stream()
-                .map(kind -> String.format(Locale.ROOT, "%s: %,d", kind.getKey(), kind.getValue()))
-                .collect(Collectors.joining(", "))));
+                + "counts as missed", target.name(), total, LoadStep.describe(kinds)));
     }
 
     /** The closing table: one line per target, within 100 columns. */

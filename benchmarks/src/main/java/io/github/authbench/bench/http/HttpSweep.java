@@ -97,7 +97,8 @@ public final class HttpSweep {
             LoadStep step = driver.run(workload, rate, settings.settle(), settings.measure());
             progress.accept(String.format(Locale.ROOT, "%s: %,.0f/s p50 %s p99 %s%s", workload.name(), rate,
                     Micros.format(step.percentileMicros(50)), Micros.format(step.percentileMicros(99)),
-                    step.failed() > 0 ? ", " + step.failed() + " failed " + step.failures() : ""));
+                    step.failed() > 0 ? ", " + step.failed() + " failed (" + LoadStep.describe(step.failures()) + ")"
+                            : ""));
             return step;
         }, settings.sloMicros());
         return new TargetResult.ServerRun(warmup, climb);

@@ -1,8 +1,10 @@
 package io.github.authbench.bench.http;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,8 +22,10 @@ import org.HdrHistogram.Histogram;
 public record LoadStep(double offeredRate, long scheduled, Map<String, Long> failures, Histogram latency,
         Histogram lag) {
 
-    /** Kinds of failure a step keeps apart; the rest count as {@link #OTHER_FAILURES}, so a hostile target's answers
-     * cannot grow a step without bound. */
+    /**
+     * Kinds of failure a step keeps apart; the rest count as {@link #OTHER_FAILURES}, so a hostile target's answers
+     * cannot grow a step without bound.
+     */
     static final int FAILURE_KINDS = 8;
     static final String OTHER_FAILURES = "other";
 
@@ -32,6 +36,13 @@ public record LoadStep(double offeredRate, long scheduled, Map<String, Long> fai
     /** Requests that failed, whatever the kind. */
     public long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Failures by kind as a person reads them: {@code 401 UNKNOWN: 2, no answer: 1}. */
+    static String describe(Map<String, Long> failures) {
+        return failures.entrySet().stream()
+                .map(kind -> String.format(Locale.ROOT, "%s: %,d", kind.getKey(), kind.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Counts one failure into {@code failures}, under its own kind while there are fewer than the limit. */
