@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One row of a sweep: {@code ping} or a strategy, the server setup it ran on, and what each of its server JVMs
- * measured, in the order they ran. The row reads as its median server: its limit, latencies, warm-up and chart are all that one
- * JVM's, so a row never mixes figures of different servers.
+ * measured, in the order they ran. The row reads as its median server: its limit, latencies, warm-up and chart are
+ * all that one JVM's, so a row never mixes figures of different servers.
  *
  * @param name {@code ping} or the strategy id
  * @param setup the server's setup in words ({@link ServerSetup#describe()})

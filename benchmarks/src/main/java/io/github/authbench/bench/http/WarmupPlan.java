@@ -75,9 +75,9 @@ public record WarmupPlan(long mixRequests, long minimum, Duration round, int inF
     /** The rule in words, for the report. */
     String describe() {
         return String.format(Locale.ROOT, "%,d requests with one login in %d (at most %d s), then at least %,d "
-                + "requests and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most %.0f%% of "
-                + "a round and two rounds ran within %.0f%% of each other (at most %d s in all); before the first "
-                + "ladder, %d s of the schedule at half that rate", mixRequests, AuthWorkload.WARMUP_LOGIN_EVERY,
+                + "requests and %d s in all, %d in flight, in %d s rounds until the server's JIT compiled for at most "
+                + "%.0f%% of a round and two rounds ran within %.0f%% of each other (at most %d s in all); before the "
+                + "first ladder, %d s of the schedule at half that rate", mixRequests, AuthWorkload.WARMUP_LOGIN_EVERY,
                 mixLimit().toSeconds(), minimum, atLeast.toSeconds(), inFlight, round.toSeconds(), quietShare * 100,
                 steadyShare * 100, limit.toSeconds(), rehearsal.toSeconds());
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./authbench http} end to end on a tiny sweep: a real server process on loopback, the driver in this JVM, two
- * rates, a few seconds, on two server JVMs. Checks what a user gets: the table, the report, the JSON and the HdrHistogram logs.
+ * rates, a few seconds, on two server JVMs. Checks what a user gets: the table, the report, the JSON and the
+ * HdrHistogram logs.
  */
 class HttpSweepTest {
 
@@ -89,7 +90,8 @@ class HttpSweepTest {
         assertThat(session.get("highestRateMeetingSlo")).as("the row is its median server's")
                 .isEqualTo(median.get("highestRateMeetingSlo"));
         assertThat(session.get("steps")).isEqualTo(median.get("steps"));
-        servers.forEach(server -> assertThat(server.get("warmup").get("requests").asLong()).isGreaterThanOrEqualTo(200));
+        servers.forEach(server -> assertThat(server.get("warmup").get("requests").asLong())
+                .isGreaterThanOrEqualTo(200));
         assertThat(json.get("targets").get(0).has("servers")).as("ping runs once, on the first server").isFalse();
         assertThat(json.get("sweep").get("serversPerStrategy").asInt()).isEqualTo(2);
 

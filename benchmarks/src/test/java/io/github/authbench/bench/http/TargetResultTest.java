@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /** A row measured on several server JVMs reads as its median server, whole: no figure comes from another server. */
 class TargetResultTest {
 
-    /** A server whose climb ended at {@code highest}, its warm-up's last rate set to the same, to tell servers apart. */
+    /**
+     * A server whose climb ended at {@code highest}, its warm-up's last rate set to the same, to tell servers apart.
+     */
     private static TargetResult.ServerRun server(double highest) {
         return new TargetResult.ServerRun(new OpenLoadDriver.Warmup(1_000, Duration.ofSeconds(5), highest, 0, true),
                 new RateLadder.Climb(List.of(RateLadderTest.step(highest, 100, 0, 10)), highest,
