@@ -144,9 +144,8 @@ public final class HttpRun {
         if (kinds.isEmpty()) {
             return Optional.empty();
         }
-        long total = kinds.values().stream().mapToLong(Long::longValue).sum();
         return Optional.of(String.format(Locale.ROOT, "%s: %,d measured requests failed (%s); a step with a failure "
-                + "counts as missed", target.name(), total, LoadStep.describe(kinds)));
+                + "counts as missed", target.name(), LoadStep.total(kinds), LoadStep.describe(kinds)));
     }
 
     /** The closing table: one line per target, within 100 columns. */

@@ -35,6 +35,11 @@ public record LoadStep(double offeredRate, long scheduled, Map<String, Long> fai
 
     /** Requests that failed, whatever the kind. */
     public long failed() {
+        return total(failures);
+    }
+
+    /** All the failures counted in {@code failures}, whatever the kind. */
+    static long total(Map<String, Long> failures) {
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
