@@ -69,6 +69,9 @@ public class LoginBenchmark extends EveryStrategy {
      */
     @Setup(Level.Iteration)
     public void deploy() {
+        // JMH runs this class's iteration setups before the inherited one: take the turn first, so that building the
+        // store falls in this fork's turn, not in the other side's measured iteration.
+        awaitTurn();
         deployment = Deployment.pinned(strategy, keys, codec, store);
         node = deployment.nodeA();
     }

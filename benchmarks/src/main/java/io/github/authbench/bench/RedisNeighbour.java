@@ -3,8 +3,6 @@ package io.github.authbench.bench;
 import io.github.authbench.testkit.LocatedRedis;
 import io.github.authbench.testkit.RedisLocator;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
@@ -20,8 +18,6 @@ import java.util.OptionalLong;
  * machine refuses leaves the benchmark running where it was, saying why.
  */
 final class RedisNeighbour {
-
-    private static final Path THIS_THREAD = Path.of("/proc/thread-self");
 
     private RedisNeighbour() {
     }
@@ -39,29 +35,18 @@ final class RedisNeighbour {
 
     private static String place(int measuringThreads, LocatedRedis redis) {
         OptionalLong server = redis.serverPid();
-        if (measuringThreads != 1 || server.isEmpty() || !Taskset.available() || !Files.exists(THIS_THREAD)) {
+        if (measuringThreads != 1 || server.isEmpty() || !ThisThread.placeable()) {
             return "the measuring thread(s) and Redis (" + redis.origin() + ") run on any CPU";
         }
         try {
-            String cpu = lastAllowedCpu();
-            long thread = Long.parseLong(Files.readSymbolicLink(THIS_THREAD).getFileName().toString());
+            String cpu = ThisThread.lastAllowedCpu();
             Taskset.pin(cpu, server.getAsLong(), true);
-            Taskset.pin(cpu, thread, false);
+            Taskset.pin(cpu, ThisThread.id(), false);
             return "the measuring thread and redis-server share CPU " + cpu + " (taskset)";
         } catch (IOException | RuntimeException e) {
             // A placement the machine refuses (a container's CPU set, a kernel without the files) is reported, and
             // the benchmark still runs, as it would without taskset.
             return "the measuring thread and Redis run on any CPU: " + e.getMessage();
         }
-    }
-
-    /** The highest CPU this thread may run on ({@code Cpus_allowed_list} is ascending, e.g. {@code 0-1} or {@code 2,4-5}). */
-    private static String lastAllowedCpu() throws IOException {
-        String allowed = Files.readAllLines(THIS_THREAD.resolve("status")).stream()
-                .filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst()
-                .orElseThrow(() -> new IOException("no Cpus_allowed_list in " + THIS_THREAD.resolve("status")))
-                .substring("Cpus_allowed_list:".length()).strip();
-        String[] numbers = allowed.split("[,-]");
-        return Integer.toString(Integer.parseInt(numbers[numbers.length - 1]));
     }
 }

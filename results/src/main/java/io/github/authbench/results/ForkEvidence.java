@@ -1,12 +1,15 @@
 package io.github.authbench.results;
 
+import java.util.List;
+
 /**
- * What the forks of one benchmark say about its change, on the log scale of the forks' medians (a fork is the unit
- * that varies: each JVM draws its own JIT and memory layout, and its iterations share that draw, so they are not
- * independent samples of the code).
+ * What the forks of one benchmark say about its change, on the log scale (a fork is the unit that varies: each JVM
+ * draws its own JIT and memory layout, and its iterations share that draw, so they are not independent samples of the
+ * code).
  *
- * @param estimate       ln(candidate / baseline): the mean of the pairs' log ratios, or the difference of the sides'
- *                       mean log fork medians
+ * @param estimate       ln(candidate / baseline): the mean of the pairs' log ratios (of a pair's iterations measured
+ *                       in turn, their median; otherwise the forks' medians'), or the difference of the sides' mean
+ *                       log fork medians
  * @param sumOfSquares   the squared deviations of the pairs (or of each side's forks) from their mean
  * @param degreesOfFreedom what {@code sumOfSquares} is spread over: pairs - 1, or forks - 2
  * @param varianceFactor the estimate's variance per unit of a fork's (or a pair's) variance: 1/n for n pairs,
@@ -14,22 +17,43 @@ package io.github.authbench.results;
  */
 record ForkEvidence(double estimate, double sumOfSquares, int degreesOfFreedom, double varianceFactor) {
 
-    static ForkEvidence of(ComparisonDesign design, Metric baseline, Metric candidate) {
+    static ForkEvidence of(ComparisonDesign design, Metric baseline, Metric candidate, boolean singleShot) {
+        if (design == ComparisonDesign.TURNS && !singleShot) {
+            List<double[]> a = baseline.samplesPerFork();
+            List<double[]> b = candidate.samplesPerFork();
+            double[] differences = new double[Math.min(a.size(), b.size())];
+            for (int i = 0; i < differences.length; i++) {
+                differences[i] = medianLogRatio(a.get(i), b.get(i));
+            }
+            return paired(differences);
+        }
         double[] a = logs(baseline.forkMedians());
         double[] b = logs(candidate.forkMedians());
-        if (design == ComparisonDesign.INTERLEAVED) {
-            int n = Math.min(a.length, b.length);
-            double[] differences = new double[n];
-            for (int i = 0; i < n; i++) {
+        if (design.paired()) {
+            double[] differences = new double[Math.min(a.length, b.length)];
+            for (int i = 0; i < differences.length; i++) {
                 differences[i] = b[i] - a[i];
             }
-            double mean = mean(differences);
-            return new ForkEvidence(mean, squares(differences, mean), n - 1, 1.0 / n);
+            return paired(differences);
         }
         double meanA = mean(a);
         double meanB = mean(b);
         return new ForkEvidence(meanB - meanA, squares(a, meanA) + squares(b, meanB), a.length + b.length - 2,
                 1.0 / a.length + 1.0 / b.length);
+    }
+
+    private static ForkEvidence paired(double[] differences) {
+        double mean = mean(differences);
+        return new ForkEvidence(mean, squares(differences, mean), differences.length - 1, 1.0 / differences.length);
+    }
+
+    /** The median of ln(b_i / a_i) over the iterations both forks have, the i-th of each measured in turn. */
+    private static double medianLogRatio(double[] a, double[] b) {
+        double[] ratios = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.log(b[i] / a[i]);
+        }
+        return MedianInterval.of(ratios).median();
     }
 
     private static double[] logs(double[] values) {

@@ -39,7 +39,7 @@ public record ForkNoise(double variance, int degreesOfFreedom, double drift, dou
             return new ForkNoise(Double.NaN, 0, 0, alpha);
         }
         ForkNoise withoutDrift = new ForkNoise(MedianInterval.of(scaled).median(), degrees, 0, alpha);
-        if (design == ComparisonDesign.INTERLEAVED || kind.size() < MIN_BENCHMARKS_FOR_DRIFT) {
+        if (design.paired() || kind.size() < MIN_BENCHMARKS_FOR_DRIFT) {
             return withoutDrift;
         }
         double[] estimates = kind.stream().mapToDouble(ForkEvidence::estimate).toArray();

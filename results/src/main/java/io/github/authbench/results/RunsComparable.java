@@ -41,10 +41,14 @@ final class RunsComparable {
         return machine;
     }
 
-    /** The JMH settings but the ab session's name: two separate ab sessions' sides are comparable runs. */
+    /**
+     * The JMH settings but the ab session's name and design: two separate ab sessions' sides are comparable runs, and
+     * so is a side of one with a run of its own.
+     */
     private static Map<String, Object> settings(RunManifest manifest) {
         Map<String, Object> settings = new HashMap<>(manifest.jmh());
         settings.remove(ComparisonDesign.SESSION);
+        settings.remove(ComparisonDesign.IN_TURNS);
         return settings;
     }
 

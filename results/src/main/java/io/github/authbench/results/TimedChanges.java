@@ -27,7 +27,8 @@ final class TimedChanges {
         Map<String, ForkEvidence> evidence = new LinkedHashMap<>();
         before.forEach((key, result) -> {
             if (after.containsKey(key)) {
-                evidence.put(key, ForkEvidence.of(design, result.primary(), after.get(key).primary()));
+                evidence.put(key, ForkEvidence.of(design, result.primary(), after.get(key).primary(),
+                        result.singleShot()));
             }
         });
         ForkNoise noise = ForkNoise.of(design, kind(evidence, before, false), settings.alpha());

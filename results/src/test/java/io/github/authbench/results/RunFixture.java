@@ -28,6 +28,7 @@ final class RunFixture {
     private List<String> libraries = List.of();
     private PrecisionTarget precision;
     private String session;
+    private boolean inTurns;
 
     RunFixture timed(String benchmark, String strategy, String unit, double... samples) {
         return add(benchmark, strategy, unit.startsWith("ops/") ? "thrpt" : "avgt", unit, samples);
@@ -74,6 +75,14 @@ final class RunFixture {
     /** The run is one side of the {@code ab} session of this name: its forks pair with the other side's. */
     RunFixture interleaved(String name) {
         this.session = name;
+        this.inTurns = false;
+        return this;
+    }
+
+    /** As {@link #interleaved}, and the pairs' iterations were measured in turns. */
+    RunFixture inTurns(String name) {
+        this.session = name;
+        this.inTurns = true;
         return this;
     }
 
@@ -163,7 +172,8 @@ final class RunFixture {
                     libraries.isEmpty() ? Map.of("algorithm", List.of("HS256"))
                             : Map.of("algorithm", List.of("HS256"), "codec", libraries),
                     session == null ? Map.of("forks", 1, "measurementIterations", 16)
-                            : Map.of("forks", 1, "measurementIterations", 16, ComparisonDesign.SESSION, session),
+                            : Map.of("forks", 1, "measurementIterations", 16, ComparisonDesign.SESSION, session,
+                                    ComparisonDesign.IN_TURNS, inTurns),
                     List.of(),
                     List.of("17.0.15 (OpenJDK 64-Bit Server VM)"), Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:07:00Z"), environment));
             RunDirectory.JSON.writeValue(directory.resolve(RunDirectory.STRATEGIES).toFile(), describedStrategies());

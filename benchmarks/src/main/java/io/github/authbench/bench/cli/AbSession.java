@@ -84,16 +84,30 @@ final class AbSession {
             timedParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.TIMED));
             shotParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.SHOTS));
         }
-        StepClock clock = new StepClock(pairs * plan.size() * 2);
+        boolean turns = base.takesTurns() && candidate.takesTurns();
+        progress.accept(turns ? "both sides' forks of a benchmark run together, measuring their iterations in turns"
+                : "a side without turns (older than them): one fork at a time, A B B A");
+        StepClock clock = new StepClock(pairs * plan.size() * (turns ? 1 : 2));
         for (int pair = 0; pair < pairs; pair++) {
             for (Step step : plan) {
                 // A B in even pairs, B A in odd ones
-                for (int index : pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0)) {
+                List<Integer> order = pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0);
+                List<Path> parts = new ArrayList<>();
+                for (int index = 0; index < 2; index++) {
+                    parts.add((step.singleShots() ? shotParts : timedParts).get(index).next());
+                }
+                List<String> settings = profile.oneForkArguments(step.singleShots());
+                if (turns) {
+                    clock.step();
+                    progress.accept(progressLine(clock, pair, "both sides in turns", step));
+                    inTurns(sides, step.invocation(), settings, parts, order.get(0), log);
+                    continue;
+                }
+                for (int index : order) {
                     AbSide side = sides.get(index);
                     clock.step();
-                    progress.accept(progressLine(clock, pair, side, step));
-                    Path part = (step.singleShots() ? shotParts : timedParts).get(index).next();
-                    JmhFork.run(side, step.invocation(), profile.oneForkArguments(step.singleShots()), part, log);
+                    progress.accept(progressLine(clock, pair, side.label(), step));
+                    JmhFork.run(side, step.invocation(), settings, parts.get(index), log);
                 }
             }
         }
@@ -104,18 +118,49 @@ final class AbSession {
             timedParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
             shotParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
             Path run = directory.resolve(sides.get(index).name());
-            writeManifest(sides.get(index), run, RunCommand.parameters(profile, stores), List.copyOf(jdks), started,
-                    finished);
+            writeManifest(sides.get(index), run, RunCommand.parameters(profile, stores), List.copyOf(jdks), turns,
+                    started, finished);
             runs.add(run);
         }
         return runs;
     }
 
-    private String progressLine(StepClock clock, int pair, AbSide side, Step step) {
+    /** Both sides' forks of one step, started together, measuring in turns; {@code first} goes first. */
+    private static void inTurns(List<AbSide> sides, Invocation invocation, List<String> settings, List<Path> parts,
+            int first, Path log) throws IOException {
+        try (TurnTable table = new TurnTable()) {
+            List<JmhFork.Started> started = new ArrayList<>();
+            for (int index = 0; index < 2; index++) {
+                started.add(JmhFork.start(sides.get(index), invocation, settings, List.of(table.forkOption(index)),
+                        parts.get(index)));
+            }
+            TurnTable.Served served;
+            try {
+                served = table.serve(started.stream().map(JmhFork.Started::process).toList(), first);
+            } finally {
+                // both JMHs end and both outputs reach the log, even when the first one failed
+                UsageException failed = null;
+                for (JmhFork.Started one : started) {
+                    try {
+                        JmhFork.finish(one, log);
+                    } catch (UsageException e) {
+                        failed = failed == null ? e : failed;
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+            }
+            Files.writeString(log, String.format(Locale.ROOT, "### turns of %s: %d rounds in turns, %d iterations "
+                    + "alone%n", invocation.label(), served.rounds(), served.alone()), StandardOpenOption.APPEND);
+        }
+    }
+
+    private String progressLine(StepClock clock, int pair, String sides, Step step) {
         String left = clock.left().map(time -> String.format(Locale.ROOT, ", about %s left", StepClock.minutes(time)))
                 .orElse("");
         return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", clock.done(), clock.total(),
-                pair + 1, pairs, side.label(), step.invocation().label(), StepClock.minutes(clock.elapsed()), left);
+                pair + 1, pairs, sides, step.invocation().label(), StepClock.minutes(clock.elapsed()), left);
     }
 
     /**
@@ -151,10 +196,11 @@ final class AbSession {
     }
 
     private void writeManifest(AbSide side, Path run, Map<String, List<String>> parameters, List<String> jdks,
-            Instant started, Instant finished) throws IOException {
+            boolean turns, Instant started, Instant finished) throws IOException {
         Map<String, Object> jmh = RunCommand.jmhSettings(profile);
         jmh.put("forks", pairs);
         jmh.put(ComparisonDesign.SESSION, directory.getFileName().toString());
+        jmh.put(ComparisonDesign.IN_TURNS, turns);
         Environment here = EnvironmentProbe.capture();
         Environment environment = new Environment(here.jdkVendor(), here.jdkVersion(), here.jvm(), here.os(),
                 here.cpu(), here.cores(), here.memoryBytes(), side.commit(), here.libraries());

@@ -1,10 +1,13 @@
 package io.github.authbench.bench.cli;
 
+import io.github.authbench.bench.Turns;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
  * One side of {@code ./authbench ab}: the classpath its JMH runs from (a built {@code benchmarks.jar}, or a classpath
@@ -77,6 +80,30 @@ record AbSide(String name, String given, String commit, String classpath, List<S
         List<String> all = new ArrayList<>(jvmArgsAppend);
         all.addAll(args);
         return new AbSide(name, given, commit, classpath, List.copyOf(all));
+    }
+
+    /**
+     * Whether this side's forks can measure in turns with the other's ({@link io.github.authbench.bench.Turns}, which
+     * suites older than it lack): its classpath holds the class.
+     */
+    boolean takesTurns() {
+        String entry = Turns.class.getName().replace('.', '/') + ".class";
+        for (String element : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(element);
+            if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(entry))) {
+                return true;
+            }
+            if (Files.isRegularFile(path)) {
+                try (ZipFile jar = new ZipFile(path.toFile())) {
+                    if (jar.getEntry(entry) != null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not a jar: it holds no class
+                }
+            }
+        }
+        return false;
     }
 
     /** A short label for progress lines: the name and what it is. */

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ab}'s core on two tiny, known-different inputs: the same code on both sides, but every fork of the candidate
  * with a slower JIT (C1 only, no inlining: a session check about 14x slower here, a forged-credential reject about 5x),
- * on two benchmarks of one strategy (the smoke profile's small population), three pairs of the ci profile's forks.
- * Real JMH, real forks, real files.
+ * on two benchmarks of one strategy (the smoke profile's small population), three pairs of the ci profile's forks,
+ * both sides' forks measuring in turns. Real JMH, real forks, real sockets, real files.
  */
 class AbSessionTest {
 
@@ -54,7 +54,18 @@ class AbSessionTest {
         // 1090 ns against 150-240 ns, and rightly no verdict beyond "~"
         runs = new AbSession(Profile.CI, List.of(StoreKind.CAFFEINE),
                 List.of(new AbSession.Step(session, false)), PAIRS, directory, lines::add).run(base, slower);
-        assertThat(lines).anyMatch(line -> line.startsWith("[6/6] pair 3 of 3, candidate"));
+        assertThat(lines).contains("both sides' forks of a benchmark run together, measuring their iterations in turns")
+                .anyMatch(line -> line.startsWith("[3/3] pair 3 of 3, both sides in turns: session"));
+    }
+
+    @Test
+    void onlyASuiteWithTurnsIsAskedToTakeThem() throws IOException {
+        assertThat(new AbSide("base", "test classes", "unknown (test)", System.getProperty("java.class.path"),
+                List.of()).takesTurns()).isTrue();
+        Path jmhOnly = Path.of(org.openjdk.jmh.Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        assertThat(new AbSide("base", "jmh", "unknown (jmh)", jmhOnly.toString(), List.of()).takesTurns()).isFalse();
+        assertThat(new AbSide("base", "empty", "unknown (empty)", Files.createTempDirectory(directory, "empty")
+                .toString(), List.of()).takesTurns()).isFalse();
     }
 
     @Test
@@ -62,7 +73,7 @@ class AbSessionTest {
         Comparison comparison = Comparison.of(RunDirectory.load(runs.get(0)), RunDirectory.load(runs.get(1)),
                 CompareSettings.DEFAULTS);
 
-        assertThat(comparison.design()).isEqualTo(ComparisonDesign.INTERLEAVED);
+        assertThat(comparison.design()).isEqualTo(ComparisonDesign.TURNS);
         assertThat(comparison.timed()).extracting(TimedChange::benchmark).containsExactly(
                 "AuthenticateBenchmark.authenticate HS256 jjwt TYPICAL 1000 CAFFEINE session [avgt]",
                 "RejectBenchmark.reject HS256 jjwt CAFFEINE session [avgt]");
@@ -83,9 +94,17 @@ class AbSessionTest {
             assertThat(side.manifest().jmh()).containsEntry("forks", PAIRS)
                     .containsEntry(ComparisonDesign.SESSION, directory.getFileName().toString());
         }
-        List<String> order = Files.readAllLines(directory.resolve("jmh.log")).stream()
-                .filter(line -> line.startsWith("### ") && !line.startsWith("### exact"))
-                .map(line -> line.substring(4, line.indexOf(' ', 4))).toList();
-        assertThat(order).containsExactly("base", "candidate", "candidate", "base", "base", "candidate");
+        List<String> log = Files.readAllLines(directory.resolve("jmh.log"));
+        // each pair: both sides' JMH of the two benchmarks, then what the turn table served (13 iterations a fork)
+        List<String> expected = new ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++) {
+            expected.addAll(List.of("### base (test classes): session", "### candidate (test classes): session",
+                    "### turns of session: 26 rounds in turns, 0 iterations alone"));
+        }
+        assertThat(log.stream().filter(line -> line.startsWith("### ") && !line.startsWith("### exact")).toList())
+                .containsExactlyElementsOf(expected);
+        assertThat(log).filteredOn(line -> line.contains("authbench: measuring in turns with the other side"))
+                .hasSize(PAIRS * 2 * 2);
+        assertThat(log).noneMatch(line -> line.contains("turns ended"));
     }
 }
