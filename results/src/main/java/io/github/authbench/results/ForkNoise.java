@@ -61,11 +61,14 @@ public record ForkNoise(double variance, int degreesOfFreedom, double drift, dou
         return t * Math.sqrt(estimateVariance(evidence) + drift);
     }
 
-    /** The variance of the estimate from the forks alone: the benchmark's own, shrunk toward the kind's. */
+    /**
+     * The variance of the estimate from the forks alone: the benchmark's own, shrunk toward the kind's, but never
+     * below what its own iterations' scatter puts into each pair ({@link ForkEvidence#pairVarianceFloor}).
+     */
     private double estimateVariance(ForkEvidence evidence) {
         int prior = Math.min(PRIOR_DF, degreesOfFreedom);
         double moderated = (prior * variance + evidence.sumOfSquares()) / (prior + evidence.degreesOfFreedom());
-        return evidence.varianceFactor() * moderated;
+        return evidence.varianceFactor() * Math.max(moderated, evidence.pairVarianceFloor());
     }
 
     /** The median of a chi-squared variable divided by its degrees of freedom (0.455 for one). */

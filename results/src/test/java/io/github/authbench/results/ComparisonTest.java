@@ -213,6 +213,43 @@ class ComparisonTest {
         assertThat(ComparisonFormat.TEXT.render(turns)).contains("iterations in turns");
     }
 
+    /**
+     * Two benchmarks 14% slower in both pairs: one whose iterations agree within 1%, one whose iterations scatter
+     * from -40% to +64% around that (a fork still compiling). Both pairs of the second agree by chance; its
+     * iterations say how little that means, and its interval stays wide enough to include no change.
+     */
+    @Test
+    void pairsThatAgreeByChanceDoNotNarrowAScatteredBenchmarksInterval() {
+        double[] scatter = {-0.5, -0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4, 0.5};
+        RunFixture before = new RunFixture();
+        RunFixture after = new RunFixture();
+        for (int b = 0; b < 10; b++) {
+            List<double[]> baseline = new java.util.ArrayList<>();
+            List<double[]> candidate = new java.util.ArrayList<>();
+            for (int pair = 0; pair < 2; pair++) {
+                double[] base = around(1000, 0.01, 10, 10 * b + pair);
+                double[] cand = base.clone();
+                for (int i = 0; i < cand.length; i++) {
+                    double change = b == 0 ? 0.14 + scatter[(i + 3 * pair) % 10] : b == 1 ? 0.14 : 0;
+                    cand[i] = base[i] * Math.exp(change) * (1 + 0.005 * ((i + pair) % 3 - 1));
+                }
+                baseline.add(base);
+                candidate.add(cand);
+            }
+            before.timedForks(AUTH, "s" + b, "ns/op", baseline);
+            after.timedForks(AUTH, "s" + b, "ns/op", candidate);
+        }
+        Comparison turns = compare(before.inTurns("ab-1"), after.inTurns("ab-1"));
+
+        TimedChange scattered = turns.timed().get(0);
+        TimedChange steady = turns.timed().get(1);
+        assertThat(scattered.changePercent()).isCloseTo(15, within(1.0));
+        assertThat(scattered.lowPercent()).isLessThan(0);
+        assertThat(scattered.verdict()).isEqualTo(Verdict.SAME);
+        assertThat(steady.changePercent()).isCloseTo(15, within(1.0));
+        assertThat(steady.verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
     /** A run of an ab session in turns and a run of its own compare as two separate runs. */
     @Test
     void aSideOfASessionInTurnsComparesWithARunOfItsOwn() {
