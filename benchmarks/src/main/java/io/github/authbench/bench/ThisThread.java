@@ -22,7 +22,10 @@ final class ThisThread {
         return Long.parseLong(Files.readSymbolicLink(THIS_THREAD).getFileName().toString());
     }
 
-    /** The highest CPU this thread may run on ({@code Cpus_allowed_list} is ascending, e.g. {@code 0-1} or {@code 2,4-5}). */
+    /**
+     * The highest CPU this thread may run on ({@code Cpus_allowed_list} is ascending, e.g. {@code 0-1} or
+     * {@code 2,4-5}).
+     */
     static String lastAllowedCpu() throws IOException {
         String allowed = Files.readAllLines(THIS_THREAD.resolve("status")).stream()
                 .filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst()

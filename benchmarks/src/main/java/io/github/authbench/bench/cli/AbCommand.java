@@ -26,15 +26,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./authbench ab BASE CANDIDATE}: the regression gate on one machine. Builds each side once, runs the profile's
- * benchmarks fork by fork alternately ({@link AbSession}), and ends with the comparison of the interleaved pairs and
- * the gate's exit status: 0 nothing regressed, 1 something did, 2 bad input.
+ * benchmarks with both sides' forks measuring in turns ({@link AbSession}), and ends with the comparison of the pairs
+ * and the gate's exit status: 0 nothing regressed, 1 something did, 2 bad input.
  */
-@Command(name = "ab", description = "Measure two versions side by side, fork by fork, and gate: exit 1 on a regression.")
+@Command(name = "ab", description = "Measure two versions side by side, iteration by iteration in turns, and gate: "
+        + "exit 1 on a regression.")
 final class AbCommand implements Callable<Integer> {
 
     /**
-     * Fork pairs per benchmark when not told: the fewest that give each benchmark's change an interval narrow enough
-     * to see a 10% slowdown on this 2-core machine within the ci profile's 10 minutes (README, "Comparing two runs").
+     * Fork pairs per benchmark when not told: two, the fewest that show how pairs scatter. In turns on the project's
+     * 2-core machine they let the ci profile see a change of about 8.5% in 13 minutes; each pair more costs about 9 s
+     * a benchmark (README, "Comparing two versions").
      */
     static final int DEFAULT_PAIRS = 2;
 
@@ -54,7 +56,7 @@ final class AbCommand implements Callable<Integer> {
     String store;
 
     @Option(names = "--pairs", defaultValue = "" + DEFAULT_PAIRS,
-            description = "fork pairs per benchmark, A B B A ... (default ${DEFAULT-VALUE})")
+            description = "fork pairs per benchmark, base first, then candidate first ... (default ${DEFAULT-VALUE})")
     int pairs;
 
     @Option(names = "--only", paramLabel = "REGEX",

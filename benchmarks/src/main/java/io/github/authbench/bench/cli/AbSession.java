@@ -19,11 +19,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one fork at a time, alternately: for each
- * benchmark in turn, base then candidate in pair 1, candidate then base in pair 2 (A B B A ...), so the i-th forks of
- * the two sides run seconds apart and a drift of the machine hits both. Each side becomes a complete run directory
- * whose entries hold the forks in pair order ({@link ResultParts}), and whose {@code run.json} names the session
- * ({@link ComparisonDesign#SESSION}), from which {@code compare} pairs them.
+ * The core of {@code ./authbench ab}: a profile's benchmarks on two sides, one benchmark at a time. Both sides' forks
+ * of it start together and measure their iterations in turns ({@link TurnTable}), base first in pair 1, candidate
+ * first in pair 2, so the i-th iterations of the two sides run within a few hundred milliseconds on one CPU and the
+ * machine's slow seconds hit both. A side whose suite is older than turns runs the earlier way: one fork at a time,
+ * base then candidate in pair 1, candidate then base in pair 2 (A B B A ...). Each side becomes a complete run
+ * directory whose entries hold the forks in pair order ({@link ResultParts}), and whose {@code run.json} names the
+ * session and its design ({@link ComparisonDesign#SESSION}, {@link ComparisonDesign#IN_TURNS}), from which
+ * {@code compare} pairs them.
  */
 final class AbSession {
 

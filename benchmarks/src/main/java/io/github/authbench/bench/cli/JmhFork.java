@@ -38,8 +38,9 @@ final class JmhFork {
     /**
      * Starts the invocation with these JMH settings into {@code json}, without waiting for it.
      *
-     * @param forkOptions JVM options for the fork besides the side's own ({@link io.github.authbench.bench.Turns}' property); also lets the
-     *                    host run beside another JMH (JMH otherwise refuses to start while another one holds its lock)
+     * @param forkOptions JVM options for the fork besides the side's own (the property of
+     *                    {@link io.github.authbench.bench.Turns}); also lets the host run beside another JMH (JMH
+     *                    otherwise refuses to start while another one holds its lock)
      */
     static Started start(AbSide side, Invocation invocation, List<String> settings, List<String> forkOptions,
             Path json) throws IOException {

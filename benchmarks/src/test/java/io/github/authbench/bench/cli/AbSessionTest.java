@@ -62,7 +62,8 @@ class AbSessionTest {
     void onlyASuiteWithTurnsIsAskedToTakeThem() throws IOException {
         assertThat(new AbSide("base", "test classes", "unknown (test)", System.getProperty("java.class.path"),
                 List.of()).takesTurns()).isTrue();
-        Path jmhOnly = Path.of(org.openjdk.jmh.Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path jmhOnly = Path.of(org.openjdk.jmh.Main.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath());
         assertThat(new AbSide("base", "jmh", "unknown (jmh)", jmhOnly.toString(), List.of()).takesTurns()).isFalse();
         assertThat(new AbSide("base", "empty", "unknown (empty)", Files.createTempDirectory(directory, "empty")
                 .toString(), List.of()).takesTurns()).isFalse();
