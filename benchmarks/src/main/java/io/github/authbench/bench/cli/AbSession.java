@@ -128,8 +128,12 @@ final class AbSession {
         return runs;
     }
 
-    /** Both sides' forks of one step, started together, measuring in turns; {@code first} goes first. */
-    private static void inTurns(List<AbSide> sides, Invocation invocation, List<String> settings, List<Path> parts,
+    /**
+     * Both sides' forks of one step, started together, measuring in turns; {@code first} goes first. Iterations a fork
+     * measured alone (the other's fork failed, or its suite lacks the benchmark) are said in the progress lines too:
+     * their pair's change then compares iterations that did not share the machine's seconds.
+     */
+    private void inTurns(List<AbSide> sides, Invocation invocation, List<String> settings, List<Path> parts,
             int first, Path log) throws IOException {
         try (TurnTable table = new TurnTable()) {
             List<JmhFork.Started> started = new ArrayList<>();
@@ -154,8 +158,13 @@ final class AbSession {
                     throw failed;
                 }
             }
-            Files.writeString(log, String.format(Locale.ROOT, "### turns of %s: %d rounds in turns, %d iterations "
-                    + "alone%n", invocation.label(), served.rounds(), served.alone()), StandardOpenOption.APPEND);
+            String turns = String.format(Locale.ROOT, "%d rounds in turns, %d iterations alone", served.rounds(),
+                    served.alone());
+            Files.writeString(log, "### turns of " + invocation.label() + ": " + turns + "\n",
+                    StandardOpenOption.APPEND);
+            if (served.alone() > 0) {
+                progress.accept("  " + invocation.label() + ": " + turns + " (jmh.log says why)");
+            }
         }
     }
 
