@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,26 @@ class ComparisonTest {
         ForkNoise noise = ForkNoise.of(design, List.of(evidence), CompareSettings.DEFAULTS.alpha());
         return TimedChanges.change("x", false, a, b, evidence.estimate(),
                 noise.known() ? noise.halfWidth(evidence) : null, CompareSettings.DEFAULTS);
+    }
+
+    /** One pair of forks of one benchmark: the base's iterations and the candidate's. */
+    private record ForkPair(double[] base, double[] candidate) {
+    }
+
+    /** Adds ten timed benchmarks, s0 to s9, to both sides, each of {@code pairs} fork pairs that {@code pair} makes. */
+    private static void tenBenchmarks(RunFixture before, RunFixture after, int pairs,
+            BiFunction<Integer, Integer, ForkPair> pair) {
+        for (int b = 0; b < 10; b++) {
+            List<double[]> baseline = new ArrayList<>();
+            List<double[]> candidate = new ArrayList<>();
+            for (int p = 0; p < pairs; p++) {
+                ForkPair made = pair.apply(b, p);
+                baseline.add(made.base());
+                candidate.add(made.candidate());
+            }
+            before.timedForks(AUTH, "s" + b, "ns/op", baseline);
+            after.timedForks(AUTH, "s" + b, "ns/op", candidate);
+        }
     }
 
     private Comparison compare(RunFixture before, RunFixture after) {
@@ -140,18 +162,11 @@ class ComparisonTest {
         double[] machine = {1.0, 1.3, 0.85, 1.15};
         RunFixture before = new RunFixture();
         RunFixture after = new RunFixture();
-        for (int b = 0; b < 10; b++) {
-            List<double[]> baseline = new java.util.ArrayList<>();
-            List<double[]> candidate = new java.util.ArrayList<>();
+        tenBenchmarks(before, after, machine.length, (b, pair) -> {
             double slower = b == 0 ? 1.10 : 1.0;
-            for (int pair = 0; pair < machine.length; pair++) {
-                baseline.add(around(1000 * machine[pair], 0.01, 10, 10 * b + pair));
-                candidate.add(around(1000 * machine[pair] * slower * (1 + 0.01 * (pair % 2)), 0.01, 10,
-                        500 + 10 * b + pair));
-            }
-            before.timedForks(AUTH, "s" + b, "ns/op", baseline);
-            after.timedForks(AUTH, "s" + b, "ns/op", candidate);
-        }
+            return new ForkPair(around(1000 * machine[pair], 0.01, 10, 10 * b + pair),
+                    around(1000 * machine[pair] * slower * (1 + 0.01 * (pair % 2)), 0.01, 10, 500 + 10 * b + pair));
+        });
         Comparison separate = compare(before, after);
         Comparison interleaved = compare(before.interleaved("ab-1"), after.interleaved("ab-1"));
 
@@ -166,8 +181,8 @@ class ComparisonTest {
     }
 
     /**
-     * Within each pair the machine had slow seconds (iterations 1.6x slower, as on the project's VM): half of the pair's
-     * iterations, somewhere else in each pair, and in every other pair the slow spell began a turn earlier for the
+     * Within each pair the machine had slow seconds (iterations 1.6x slower, as on the project's VM): half of the
+     * pair's iterations, somewhere else in each pair, and in every other pair the slow spell began a turn earlier for the
      * candidate, so that one of its iterations more was slow. The candidate of one benchmark is 10% slower in every
      * iteration. Taken in turns, each iteration's change is the code's whatever the machine did: that one regresses
      * with an interval a few percent wide and the others stay within 1%; the same forks paired by their medians are
@@ -177,24 +192,17 @@ class ComparisonTest {
     void turnsLeaveOutTheMachinesSlowSeconds() {
         RunFixture before = new RunFixture();
         RunFixture after = new RunFixture();
-        for (int b = 0; b < 10; b++) {
-            List<double[]> baseline = new java.util.ArrayList<>();
-            List<double[]> candidate = new java.util.ArrayList<>();
+        tenBenchmarks(before, after, 4, (b, pair) -> {
             double slower = b == 0 ? 1.10 : 1.0;
-            for (int pair = 0; pair < 4; pair++) {
-                int start = (3 * pair + b) % 5;
-                double[] base = around(1000, 0.01, 10, 10 * b + pair);
-                double[] cand = around(1000 * slower, 0.01, 10, 500 + 10 * b + pair);
-                for (int i = 0; i < base.length; i++) {
-                    base[i] *= i >= start && i < start + 5 ? 1.6 : 1.0;
-                    cand[i] *= i >= start - pair % 2 && i < start + 5 ? 1.6 : 1.0;
-                }
-                baseline.add(base);
-                candidate.add(cand);
+            int start = (3 * pair + b) % 5;
+            double[] base = around(1000, 0.01, 10, 10 * b + pair);
+            double[] cand = around(1000 * slower, 0.01, 10, 500 + 10 * b + pair);
+            for (int i = 0; i < base.length; i++) {
+                base[i] *= i >= start && i < start + 5 ? 1.6 : 1.0;
+                cand[i] *= i >= start - pair % 2 && i < start + 5 ? 1.6 : 1.0;
             }
-            before.timedForks(AUTH, "s" + b, "ns/op", baseline);
-            after.timedForks(AUTH, "s" + b, "ns/op", candidate);
-        }
+            return new ForkPair(base, cand);
+        });
         Comparison turns = compare(before.inTurns("ab-1"), after.inTurns("ab-1"));
         Comparison byForks = Comparison.of(RunDirectory.load(before.interleaved("ab-2").write(temp.resolve("c"))),
                 RunDirectory.load(after.interleaved("ab-2").write(temp.resolve("d"))), CompareSettings.DEFAULTS);
@@ -223,22 +231,15 @@ class ComparisonTest {
         double[] scatter = {-0.5, -0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4, 0.5};
         RunFixture before = new RunFixture();
         RunFixture after = new RunFixture();
-        for (int b = 0; b < 10; b++) {
-            List<double[]> baseline = new java.util.ArrayList<>();
-            List<double[]> candidate = new java.util.ArrayList<>();
-            for (int pair = 0; pair < 2; pair++) {
-                double[] base = around(1000, 0.01, 10, 10 * b + pair);
-                double[] cand = base.clone();
-                for (int i = 0; i < cand.length; i++) {
-                    double change = b == 0 ? 0.14 + scatter[(i + 3 * pair) % 10] : b == 1 ? 0.14 : 0;
-                    cand[i] = base[i] * Math.exp(change) * (1 + 0.005 * ((i + pair) % 3 - 1));
-                }
-                baseline.add(base);
-                candidate.add(cand);
+        tenBenchmarks(before, after, 2, (b, pair) -> {
+            double[] base = around(1000, 0.01, 10, 10 * b + pair);
+            double[] cand = base.clone();
+            for (int i = 0; i < cand.length; i++) {
+                double change = b == 0 ? 0.14 + scatter[(i + 3 * pair) % 10] : b == 1 ? 0.14 : 0;
+                cand[i] = base[i] * Math.exp(change) * (1 + 0.005 * ((i + pair) % 3 - 1));
             }
-            before.timedForks(AUTH, "s" + b, "ns/op", baseline);
-            after.timedForks(AUTH, "s" + b, "ns/op", candidate);
-        }
+            return new ForkPair(base, cand);
+        });
         Comparison turns = compare(before.inTurns("ab-1"), after.inTurns("ab-1"));
 
         TimedChange scattered = turns.timed().get(0);
