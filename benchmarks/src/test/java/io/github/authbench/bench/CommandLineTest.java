@@ -29,6 +29,9 @@ class CommandLineTest {
                 "base no-such-ref-anywhere: not a git ref of");
         assertOneLineError(new String[] {"ab", "HEAD", "missing.jar"}, "candidate missing.jar: no such jar");
         assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--pairs", "1"}, "--pairs must be 2 or more");
+        assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--pairs", "3", "--max-pairs", "2"},
+                "--max-pairs must be at least --pairs (3), not 2");
+        assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--budget", "0"}, "--budget takes whole minutes");
         assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--only", "nosuch"}, "--only nosuch matches no benchmark");
     }
 
@@ -50,7 +53,7 @@ class CommandLineTest {
         assertHelp("run", "--profile", "--store", "--output");
         assertHelp("report", "--runs");
         assertHelp("compare", "--threshold", "--format");
-        assertHelp("ab", "--pairs", "--only", "--threshold", "--profile");
+        assertHelp("ab", "--pairs", "--max-pairs", "--budget", "--only", "--threshold", "--profile");
     }
 
     private static void assertHelp(String command, String... options) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,15 @@ final class AbCommand implements Callable<Integer> {
      */
     static final int DEFAULT_PAIRS = 2;
 
+    /**
+     * Pairs an undecided benchmark may get: a change of about 10% in session's authenticate, whose pairs scatter by
+     * 4-6% here, is caught with four to six (README, "Comparing two versions").
+     */
+    static final int DEFAULT_MAX_PAIRS = 6;
+
+    /** Minutes a session may take, builds included, before it stops adding pairs. */
+    static final int DEFAULT_BUDGET_MINUTES = 15;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +69,16 @@ final class AbCommand implements Callable<Integer> {
             description = "fork pairs per benchmark, base first, then candidate first ... (default ${DEFAULT-VALUE})")
     int pairs;
 
+    @Option(names = "--max-pairs", defaultValue = "" + DEFAULT_MAX_PAIRS,
+            description = "pairs a benchmark whose verdict more pairs could still turn may get, while the budget lasts"
+                    + " (default ${DEFAULT-VALUE}; --max-pairs equal to --pairs for none more)")
+    int maxPairs;
+
+    @Option(names = "--budget", paramLabel = "MINUTES", defaultValue = "" + DEFAULT_BUDGET_MINUTES,
+            description = "minutes the session may take, builds included, before it stops adding pairs "
+                    + "(default ${DEFAULT-VALUE}; the pairs every benchmark gets are measured whatever it says)")
+    int budgetMinutes;
+
     @Option(names = "--only", paramLabel = "REGEX",
             description = "gate only the benchmarks whose name and strategy match, e.g. 'authenticate session$' "
                     + "(fewer benchmarks afford more pairs)")
@@ -72,6 +92,7 @@ final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Instant started = Instant.now();
         Profile chosen = RunCommand.parse(Profile.class, profile, "--profile");
         StoreKind storeKind = RunCommand.parse(StoreKind.class, store, "--store");
         CompareSettings settings = gate.settings(spec);
@@ -83,7 +104,11 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--only " + only + " matches no benchmark of the " + RunCommand.name(chosen)
                     + " profile (names look like 'AuthenticateBenchmark.authenticate session')");
         }
-        AbSession interleaved = new AbSession(chosen, stores, plan, pairs, session,
+        if (budgetMinutes < 1) {
+            throw new UsageException("--budget takes whole minutes, 1 or more, not " + budgetMinutes);
+        }
+        AbPairs abPairs = new AbPairs(pairs, maxPairs, started.plus(Duration.ofMinutes(budgetMinutes)), settings);
+        AbSession interleaved = new AbSession(chosen, stores, plan, abPairs, session,
                 line -> System.out.println("  " + line));
         Path root = repositoryRoot();
         AbSide.check("base", base, root);
@@ -92,7 +117,9 @@ final class AbCommand implements Callable<Integer> {
         List<Path> runs;
         try {
             System.out.println("authbench ab: " + base + " vs " + candidate + ", profile " + RunCommand.name(chosen)
-                    + ", " + plan.size() + " benchmarks, " + pairs + " fork pairs each, into " + session);
+                    + ", " + plan.size() + " benchmarks, " + pairs + " fork pairs each" + (abPairs.refines()
+                    ? ", up to " + maxPairs + " for undecided ones within " + budgetMinutes + " minutes" : "")
+                    + ", into " + session);
             AbSide baseSide = AbSide.resolve("base", base, root, work, null);
             AbSide candidateSide = AbSide.resolve("candidate", candidate, root, work, baseSide);
             Files.createDirectories(session);

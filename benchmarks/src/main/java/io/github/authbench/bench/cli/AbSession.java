@@ -1,16 +1,23 @@
 package io.github.authbench.bench.cli;
 
 import io.github.authbench.bench.StoreKind;
+import io.github.authbench.results.Comparison;
 import io.github.authbench.results.ComparisonDesign;
 import io.github.authbench.results.Environment;
+import io.github.authbench.results.JmhJson;
 import io.github.authbench.results.RunDirectory;
 import io.github.authbench.results.RunManifest;
+import io.github.authbench.results.TimedChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +33,8 @@ import java.util.function.Consumer;
  * base then candidate in pair 1, candidate then base in pair 2 (A B B A ...). Each side becomes a complete run
  * directory whose entries hold the forks in pair order ({@link ResultParts}), and whose {@code run.json} names the
  * session and its design ({@link ComparisonDesign#SESSION}, {@link ComparisonDesign#IN_TURNS}), from which
- * {@code compare} pairs them.
+ * {@code compare} pairs them. After the pairs every benchmark gets, those whose verdict more pairs could still turn
+ * get more, one at a time, while the budget lasts ({@link AbPairs}).
  */
 final class AbSession {
 
@@ -37,7 +45,7 @@ final class AbSession {
     private final Profile profile;
     private final List<StoreKind> stores;
     private final List<Step> plan;
-    private final int pairs;
+    private final AbPairs pairs;
     private final Path directory;
     private final Consumer<String> progress;
 
@@ -45,11 +53,8 @@ final class AbSession {
      * @param plan what to measure, {@link #plan} of the profile but in tests
      * @param directory the session's directory: the sides' run directories and {@code jmh.log} go in it
      */
-    AbSession(Profile profile, List<StoreKind> stores, List<Step> plan, int pairs, Path directory,
+    AbSession(Profile profile, List<StoreKind> stores, List<Step> plan, AbPairs pairs, Path directory,
             Consumer<String> progress) {
-        if (pairs < 2) {
-            throw new UsageException("--pairs must be 2 or more (one pair shows no scatter), not " + pairs);
-        }
         this.profile = profile;
         this.stores = stores;
         this.plan = plan;
@@ -75,57 +80,159 @@ final class AbSession {
         return steps;
     }
 
-    /** Measures both sides into {@code directory/base} and {@code directory/candidate}; returns the two. */
+    /**
+     * Measures both sides into {@code directory/base} and {@code directory/candidate}: {@link AbPairs#each} pairs of
+     * every step, then more pairs of the undecided ones ({@link #refine}); returns the two run directories.
+     */
     List<Path> run(AbSide base, AbSide candidate) throws IOException {
-        List<AbSide> sides = List.of(base, candidate);
-        Path log = directory.resolve(RunCommand.JMH_LOG);
-        Instant started = Instant.now();
-        exactPasses(sides, log);
-        List<ResultParts> timedParts = new ArrayList<>();
-        List<ResultParts> shotParts = new ArrayList<>();
-        for (AbSide side : sides) {
-            timedParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.TIMED));
-            shotParts.add(new ResultParts(directory.resolve(side.name()), RunDirectory.SHOTS));
+        Measurement measurement = new Measurement(List.of(base, candidate), Instant.now());
+        exactPasses(measurement.sides, measurement.log);
+        progress.accept(measurement.turns ? "both sides' forks of a benchmark run together, measuring their iterations "
+                + "in turns" : "a side without turns (older than them): one fork at a time, A B B A");
+        StepClock clock = new StepClock(pairs.each() * plan.size() * (measurement.turns ? 1 : 2));
+        for (int pair = 0; pair < pairs.each(); pair++) {
+            for (int index = 0; index < plan.size(); index++) {
+                measurement.pair(index, clock, "pair " + (pair + 1) + " of " + pairs.each());
+            }
         }
-        boolean turns = base.takesTurns() && candidate.takesTurns();
-        progress.accept(turns ? "both sides' forks of a benchmark run together, measuring their iterations in turns"
-                : "a side without turns (older than them): one fork at a time, A B B A");
-        StepClock clock = new StepClock(pairs * plan.size() * (turns ? 1 : 2));
-        for (int pair = 0; pair < pairs; pair++) {
-            for (Step step : plan) {
-                // A B in even pairs, B A in odd ones
-                List<Integer> order = pair % 2 == 0 ? List.of(0, 1) : List.of(1, 0);
-                List<Path> parts = new ArrayList<>();
-                for (int index = 0; index < 2; index++) {
-                    parts.add((step.singleShots() ? shotParts : timedParts).get(index).next());
+        if (pairs.refines()) {
+            refine(measurement);
+        }
+        List<Path> runs = measurement.write();
+        for (ResultParts parts : measurement.parts) {
+            parts.removeParts();
+        }
+        return runs;
+    }
+
+    /**
+     * Gives the undecided benchmarks one more pair each, the likeliest regression first, round after round, until
+     * every benchmark is decided or has {@link AbPairs#most} pairs, or the next pair would end after the deadline.
+     * Each round decides from a comparison of everything measured so far, as the final one does.
+     */
+    private void refine(Measurement measurement) throws IOException {
+        while (true) {
+            List<Path> runs = measurement.write();
+            Comparison so = Comparison.of(RunDirectory.load(runs.get(0)), RunDirectory.load(runs.get(1)), pairs.gate());
+            List<Undecided> order = undecided(so.timed(), measurement.stepOfResult, measurement.pairsOf, pairs);
+            if (order.isEmpty()) {
+                progress.accept("every benchmark decided (or at " + pairs.most() + " pairs)");
+                return;
+            }
+            progress.accept(String.format(Locale.ROOT, "%d undecided (worse by over %.1f%%, and the interval reaches "
+                    + "both sides of %.1f%%): one more pair each, likeliest regression first", order.size(),
+                    pairs.gate().thresholdPercent() / 2, pairs.gate().thresholdPercent()));
+            StepClock clock = new StepClock(order.size() * (measurement.turns ? 1 : 2));
+            for (Undecided one : order) {
+                if (Instant.now().plus(measurement.took[one.step()]).isAfter(pairs.deadline())) {
+                    progress.accept("the budget ends before another pair would: the rest stay as they are");
+                    return;
                 }
-                List<String> settings = profile.oneForkArguments(step.singleShots());
-                if (turns) {
-                    clock.step();
-                    progress.accept(progressLine(clock, pair, "both sides in turns", step));
-                    inTurns(sides, step.invocation(), settings, parts, order.get(0), log);
-                    continue;
-                }
-                for (int index : order) {
-                    AbSide side = sides.get(index);
-                    clock.step();
-                    progress.accept(progressLine(clock, pair, side.label(), step));
-                    JmhFork.run(side, step.invocation(), settings, parts.get(index), log);
+                TimedChange change = one.change();
+                progress.accept(String.format(Locale.ROOT, "%s: %+.1f%% (%+.1f .. %+.1f) after %d pairs",
+                        plan.get(one.step()).invocation().label(), change.changePercent(), change.lowPercent(),
+                        change.highPercent(), measurement.pairsOf[one.step()]));
+                measurement.pair(one.step(), clock, "pair " + (measurement.pairsOf[one.step()] + 1) + " of up to "
+                        + pairs.most());
+            }
+        }
+    }
+
+    /** A step of the plan whose verdict more pairs could still turn, and its least decided change. */
+    record Undecided(int step, TimedChange change) {
+    }
+
+    /**
+     * The steps to give one more pair, the likeliest regression first: those with a change more pairs could still
+     * turn ({@link TimedChange#undecided}) and fewer than {@link AbPairs#most} pairs. A step that measured several
+     * results counts once, by its most suspect one.
+     *
+     * @param stepOfResult the step that measured each result, by the result's key
+     * @param pairsOf      the pairs each step has
+     */
+    static List<Undecided> undecided(List<TimedChange> changes, Map<String, Integer> stepOfResult, int[] pairsOf,
+            AbPairs pairs) {
+        double threshold = pairs.gate().thresholdPercent();
+        Map<Integer, TimedChange> byStep = new LinkedHashMap<>();
+        for (TimedChange change : changes) {
+            Integer step = stepOfResult.get(change.benchmark());
+            if (step != null && pairsOf[step] < pairs.most() && change.undecided(threshold)) {
+                byStep.merge(step, change, (a, b) -> a.suspicion(threshold) >= b.suspicion(threshold) ? a : b);
+            }
+        }
+        return byStep.entrySet().stream().map(entry -> new Undecided(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingDouble((Undecided one) -> one.change().suspicion(threshold)).reversed())
+                .toList();
+    }
+
+    /** What the session has measured so far: each side's result parts, and per step its pairs, time and results. */
+    private final class Measurement {
+        final List<AbSide> sides;
+        final Instant started;
+        final Path log = directory.resolve(RunCommand.JMH_LOG);
+        final boolean turns;
+        /** Timed parts of base and candidate, then shot parts of base and candidate. */
+        final List<ResultParts> parts = new ArrayList<>();
+        final int[] pairsOf = new int[plan.size()];
+        /** How long each step's last pair took: what its next one is expected to take. */
+        final Duration[] took = new Duration[plan.size()];
+        /** The step that measured each result (a result's key, as a comparison names it). */
+        final Map<String, Integer> stepOfResult = new HashMap<>();
+
+        Measurement(List<AbSide> sides, Instant started) {
+            this.sides = sides;
+            this.started = started;
+            this.turns = sides.get(0).takesTurns() && sides.get(1).takesTurns();
+            for (String kind : List.of(RunDirectory.TIMED, RunDirectory.SHOTS)) {
+                for (AbSide side : sides) {
+                    parts.add(new ResultParts(directory.resolve(side.name()), kind));
                 }
             }
         }
-        Instant finished = Instant.now();
-        List<Path> runs = new ArrayList<>();
-        for (int index = 0; index < 2; index++) {
-            Set<String> jdks = new LinkedHashSet<>();
-            timedParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
-            shotParts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
-            Path run = directory.resolve(sides.get(index).name());
-            writeManifest(sides.get(index), run, RunCommand.parameters(profile, stores), List.copyOf(jdks), turns,
-                    started, finished);
-            runs.add(run);
+
+        /** One more pair of forks of step {@code index}: base first in odd pairs, candidate first in even ones. */
+        void pair(int index, StepClock clock, String which) throws IOException {
+            Step step = plan.get(index);
+            int first = pairsOf[index] % 2;
+            List<Path> into = new ArrayList<>();
+            for (int side = 0; side < 2; side++) {
+                into.add(parts.get((step.singleShots() ? 2 : 0) + side).next());
+            }
+            List<String> settings = profile.oneForkArguments(step.singleShots());
+            Instant start = Instant.now();
+            if (turns) {
+                clock.step();
+                progress.accept(progressLine(clock, which, "both sides in turns", step));
+                inTurns(sides, step.invocation(), settings, into, first, log);
+            } else {
+                for (int side : first == 0 ? List.of(0, 1) : List.of(1, 0)) {
+                    clock.step();
+                    progress.accept(progressLine(clock, which, sides.get(side).label(), step));
+                    JmhFork.run(sides.get(side), step.invocation(), settings, into.get(side), log);
+                }
+            }
+            took[index] = Duration.between(start, Instant.now());
+            pairsOf[index]++;
+            for (Path part : into) {
+                JmhJson.read(part).forEach(result -> stepOfResult.put(result.key(), index));
+            }
         }
-        return runs;
+
+        /** Both sides' run directories from everything measured so far (the parts stay, for more pairs). */
+        List<Path> write() throws IOException {
+            Instant finished = Instant.now();
+            List<Path> runs = new ArrayList<>();
+            for (int index = 0; index < 2; index++) {
+                Set<String> jdks = new LinkedHashSet<>();
+                parts.get(index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
+                parts.get(2 + index).merge(false).forEach(jdk -> jdks.add(jdk.toString()));
+                Path run = directory.resolve(sides.get(index).name());
+                writeManifest(sides.get(index), run, RunCommand.parameters(profile, stores), List.copyOf(jdks), turns,
+                        started, finished);
+                runs.add(run);
+            }
+            return runs;
+        }
     }
 
     /**
@@ -168,11 +275,11 @@ final class AbSession {
         }
     }
 
-    private String progressLine(StepClock clock, int pair, String sides, Step step) {
+    private static String progressLine(StepClock clock, String which, String sides, Step step) {
         String left = clock.left().map(time -> String.format(Locale.ROOT, ", about %s left", StepClock.minutes(time)))
                 .orElse("");
-        return String.format(Locale.ROOT, "[%d/%d] pair %d of %d, %s: %s (%s elapsed%s)", clock.done(), clock.total(),
-                pair + 1, pairs, sides, step.invocation().label(), StepClock.minutes(clock.elapsed()), left);
+        return String.format(Locale.ROOT, "[%d/%d] %s, %s: %s (%s elapsed%s)", clock.done(), clock.total(), which,
+                sides, step.invocation().label(), StepClock.minutes(clock.elapsed()), left);
     }
 
     /**
@@ -210,7 +317,7 @@ final class AbSession {
     private void writeManifest(AbSide side, Path run, Map<String, List<String>> parameters, List<String> jdks,
             boolean turns, Instant started, Instant finished) throws IOException {
         Map<String, Object> jmh = RunCommand.jmhSettings(profile);
-        jmh.put("forks", pairs);
+        jmh.put("forks", pairs.each());
         jmh.put(ComparisonDesign.SESSION, directory.getFileName().toString());
         jmh.put(ComparisonDesign.IN_TURNS, turns);
         Environment here = EnvironmentProbe.capture();

@@ -55,8 +55,9 @@ final class ResultParts {
     }
 
     /**
-     * Writes the merged file and removes the parts. A benchmark measured in several parts (the forks of {@code ab},
-     * one part each) becomes one entry with every fork, in the order of the parts ({@link ForkMerge}).
+     * Writes the merged file, from every part so far (again after more parts, as {@code ab} does between its rounds).
+     * A benchmark measured in several parts (the forks of {@code ab}, one part each) becomes one entry with every fork,
+     * in the order of the parts ({@link ForkMerge}).
      *
      * @return the JDKs the entries ran on, in order of appearance
      */
@@ -80,9 +81,13 @@ final class ResultParts {
         ArrayNode merged = RunDirectory.JSON.createArrayNode();
         entries.values().forEach(merged::add);
         RunDirectory.JSON.writeValue(directory.resolve(name).toFile(), merged);
+        return List.copyOf(jdks);
+    }
+
+    /** Removes the parts, once merged for the last time. */
+    void removeParts() throws IOException {
         for (Path part : parts) {
             Files.delete(part);
         }
-        return List.copyOf(jdks);
     }
 }

@@ -123,6 +123,8 @@ final class RunCommand implements Callable<Integer> {
         List<ResultParts.Jdk> timedJdks = timedParts.merge(severalJdks);
         Set<ResultParts.Jdk> jdks = new LinkedHashSet<>(timedJdks);
         jdks.addAll(shotParts.merge(severalJdks));
+        timedParts.removeParts();
+        shotParts.removeParts();
         if (chosen.precision.refines()) {
             Instant deadline = started.plus(chosen.precision.budget());
             System.out.printf(Locale.ROOT, "[3b] refinement: the timed scores over %.0f%% error, measured again until "

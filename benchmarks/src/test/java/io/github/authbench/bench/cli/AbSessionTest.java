@@ -1,6 +1,7 @@
 package io.github.authbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authbench.bench.StoreKind;
 import io.github.authbench.results.CompareSettings;
@@ -13,6 +14,8 @@ import io.github.authbench.strategy.JwtLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +55,51 @@ class AbSessionTest {
         List<String> lines = new ArrayList<>();
         // the ci profile's forks (0.9 s of warmup): the smoke profile's 100 ms left a fork now and then on C1 code,
         // 1090 ns against 150-240 ns, and rightly no verdict beyond "~"
+        // up to 5 pairs, but a 5-14x slowdown is decided by the first 3: no pair more
+        AbPairs pairs = new AbPairs(PAIRS, PAIRS + 2, Instant.now().plus(Duration.ofMinutes(10)),
+                CompareSettings.DEFAULTS);
         runs = new AbSession(Profile.CI, List.of(StoreKind.CAFFEINE),
-                List.of(new AbSession.Step(session, false)), PAIRS, directory, lines::add).run(base, slower);
+                List.of(new AbSession.Step(session, false)), pairs, directory, lines::add).run(base, slower);
         assertThat(lines).contains("both sides' forks of a benchmark run together, measuring their iterations in turns")
-                .anyMatch(line -> line.startsWith("[3/3] pair 3 of 3, both sides in turns: session"));
+                .anyMatch(line -> line.startsWith("[3/3] pair 3 of 3, both sides in turns: session"))
+                .contains("every benchmark decided (or at 5 pairs)")
+                .noneMatch(line -> line.contains("of up to"));
+    }
+
+    @Test
+    void morePairsGoToTheStepsWhoseVerdictTheyCouldStillTurnTheLikeliestRegressionFirst() {
+        List<TimedChange> changes = List.of(
+                change("a [avgt]", 6, -4, 16, Verdict.SAME), // undecided
+                change("b [avgt]", 2, -8, 12, Verdict.SAME), // looks unchanged
+                change("c [avgt]", 12, 1, 23, Verdict.REGRESSED), // undecided, likelier than a
+                change("d [avgt]", 30, 20, 40, Verdict.REGRESSED), // surely beyond the threshold
+                change("e [avgt]", 9, -1, 19, Verdict.SAME), // undecided, but at the most pairs
+                change("f [avgt]", 7, -3, 17, Verdict.SAME), // undecided, measured with a by one step
+                change("g [avgt]", 9, -1, 19, Verdict.SAME)); // undecided, but no step of this session measured it
+        Map<String, Integer> stepOfResult = Map.of("a [avgt]", 0, "b [avgt]", 1, "c [avgt]", 2, "d [avgt]", 3,
+                "e [avgt]", 4, "f [avgt]", 0);
+        int[] pairsOf = {2, 2, 3, 2, 6};
+        AbPairs pairs = new AbPairs(2, 6, Instant.MAX, CompareSettings.DEFAULTS);
+
+        List<AbSession.Undecided> chosen = AbSession.undecided(changes, stepOfResult, pairsOf, pairs);
+
+        assertThat(chosen).extracting(AbSession.Undecided::step).containsExactly(2, 0);
+        assertThat(chosen.get(1).change().benchmark()).as("a step counts by its most suspect change")
+                .isEqualTo("f [avgt]");
+        assertThat(AbSession.undecided(changes, stepOfResult, pairsOf, AbPairs.fixed(2, CompareSettings.DEFAULTS)))
+                .as("none more than the fixed pairs").isEmpty();
+    }
+
+    @Test
+    void aBudgetOrPairsThatCannotWorkAreRefusedAsUsage() {
+        assertThatThrownBy(() -> new AbPairs(1, 6, Instant.MAX, CompareSettings.DEFAULTS))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--pairs must be 2 or more");
+        assertThatThrownBy(() -> new AbPairs(4, 3, Instant.MAX, CompareSettings.DEFAULTS))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--max-pairs must be at least --pairs (4)");
+    }
+
+    private static TimedChange change(String benchmark, double change, double low, double high, Verdict verdict) {
+        return new TimedChange(benchmark, "ns/op", false, null, null, change, low, high, verdict);
     }
 
     @Test

@@ -23,7 +23,7 @@ class ResultPartsTest {
     }
 
     @Test
-    void mergesEveryPartInOrderKeepingTheRawDataAndRemovesTheParts() throws IOException {
+    void mergesEveryPartInOrderKeepingTheRawDataAndRemovesThePartsWhenTold() throws IOException {
         ResultParts parts = new ResultParts(run, "jmh-timed.json");
         Path first = parts.next();
         Path second = parts.next();
@@ -39,8 +39,27 @@ class ResultPartsTest {
         assertThat(merged.get(0).path("params").path("algorithm").asText()).isEqualTo("HS256");
         assertThat(merged.get(2).path("params").path("jdk").asText()).isEqualTo("25");
         assertThat(merged.get(2).path("primaryMetric").path("rawData").get(0).get(1).asDouble()).isEqualTo(2.0);
+        assertThat(first).exists();
+
+        parts.removeParts();
+
         assertThat(first).doesNotExist();
         assertThat(second).doesNotExist();
+        assertThat(run.resolve("jmh-timed.json")).exists();
+    }
+
+    @Test
+    void mergingAgainAfterMorePartsHoldsEveryForkOnce() throws IOException {
+        ResultParts parts = new ResultParts(run, "jmh-timed.json");
+        Files.writeString(parts.next(), "[" + entry("a.A.x", "17.0.15") + "]");
+        parts.merge(false);
+        Files.writeString(parts.next(), "[" + entry("a.A.x", "17.0.15") + "]");
+
+        parts.merge(false);
+
+        JsonNode merged = RunDirectory.JSON.readTree(run.resolve("jmh-timed.json").toFile());
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).path("primaryMetric").path("rawData")).hasSize(2);
     }
 
     @Test
