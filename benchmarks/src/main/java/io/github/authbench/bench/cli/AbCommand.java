@@ -42,8 +42,8 @@ final class AbCommand implements Callable<Integer> {
     static final int DEFAULT_PAIRS = 2;
 
     /**
-     * Pairs an undecided benchmark may get: a change of about 10% in session's authenticate, whose pairs scatter by
-     * 4-6% here, is caught with four to six (README, "Comparing two versions").
+     * Pairs an undecided benchmark may get: a slowdown of about 10% of session's authenticate, whose pairs scatter by
+     * 4-6% here, took 2 to 6 (README, "Comparing two versions").
      */
     static final int DEFAULT_MAX_PAIRS = 6;
 
