@@ -67,6 +67,10 @@ class SmokeRunTest {
         assertThat(run.resolve("exact.json")).exists();
         assertThat(run.resolve("jmh-timed.json")).exists();
         assertThat(run.resolve("jmh-shots.json")).exists();
+        try (Stream<Path> files = Files.list(run)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("the invocations' parts, once merged")
+                    .noneMatch(name -> name.contains(".part"));
+        }
 
         ObjectMapper json = new ObjectMapper();
         JsonNode info = json.readTree(run.resolve("run.json").toFile());

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +139,10 @@ class AbSessionTest {
                     .allSatisfy(result -> assertThat(result.primary().samplesPerFork()).hasSize(PAIRS));
             assertThat(side.manifest().jmh()).containsEntry("forks", PAIRS)
                     .containsEntry(ComparisonDesign.SESSION, directory.getFileName().toString());
+            try (Stream<Path> files = Files.list(run)) {
+                assertThat(files.map(file -> file.getFileName().toString())).as("the pairs' parts, once merged")
+                        .noneMatch(name -> name.contains(".part"));
+            }
         }
         List<String> log = Files.readAllLines(directory.resolve("jmh.log"));
         // each pair: both sides' JMH of the two benchmarks, then what the turn table served (13 iterations a fork)
