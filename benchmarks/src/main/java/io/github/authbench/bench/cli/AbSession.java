@@ -95,10 +95,10 @@ final class AbSession {
                 measurement.pair(index, clock, "pair " + (pair + 1) + " of " + pairs.each());
             }
         }
-        if (pairs.refines()) {
-            refine(measurement);
-        }
         List<Path> runs = measurement.write();
+        if (pairs.refines()) {
+            runs = refine(measurement, runs);
+        }
         for (ResultParts parts : measurement.parts) {
             parts.removeParts();
         }
@@ -109,15 +109,17 @@ final class AbSession {
      * Gives the undecided benchmarks one more pair each, the likeliest regression first, round after round, until
      * every benchmark is decided or has {@link AbPairs#most} pairs, or the next pair would end after the deadline.
      * Each round decides from a comparison of everything measured so far, as the final one does.
+     *
+     * @param runs both sides' run directories as written so far
+     * @return the run directories with every pair measured
      */
-    private void refine(Measurement measurement) throws IOException {
+    private List<Path> refine(Measurement measurement, List<Path> runs) throws IOException {
         while (true) {
-            List<Path> runs = measurement.write();
             Comparison so = Comparison.of(RunDirectory.load(runs.get(0)), RunDirectory.load(runs.get(1)), pairs.gate());
             List<Undecided> order = undecided(so.timed(), measurement.stepOfResult, measurement.pairsOf, pairs);
             if (order.isEmpty()) {
                 progress.accept("every benchmark decided (or at " + pairs.most() + " pairs)");
-                return;
+                return runs;
             }
             progress.accept(String.format(Locale.ROOT, "%d undecided (worse by over %.1f%%, and the interval reaches "
                     + "both sides of %.1f%%): one more pair each, likeliest regression first", order.size(),
@@ -126,7 +128,7 @@ final class AbSession {
             for (Undecided one : order) {
                 if (Instant.now().plus(measurement.took[one.step()]).isAfter(pairs.deadline())) {
                     progress.accept("the budget ends before another pair would: the rest stay as they are");
-                    return;
+                    return runs;
                 }
                 TimedChange change = one.change();
                 progress.accept(String.format(Locale.ROOT, "%s: %+.1f%% (%+.1f .. %+.1f) after %d pairs",
@@ -135,6 +137,7 @@ final class AbSession {
                 measurement.pair(one.step(), clock, "pair " + (measurement.pairsOf[one.step()] + 1) + " of up to "
                         + pairs.most());
             }
+            runs = measurement.write();
         }
     }
 
@@ -212,9 +215,11 @@ final class AbSession {
                 }
             }
             took[index] = Duration.between(start, Instant.now());
-            pairsOf[index]++;
-            for (Path part : into) {
-                JmhJson.read(part).forEach(result -> stepOfResult.put(result.key(), index));
+            if (pairsOf[index]++ == 0) {
+                // a step measures the same results in every pair: its first pair names them (a side may lack one)
+                for (Path part : into) {
+                    JmhJson.read(part).forEach(result -> stepOfResult.put(result.key(), index));
+                }
             }
         }
 
