@@ -33,6 +33,20 @@ class CommandLineTest {
                 "--max-pairs must be at least --pairs (3), not 2");
         assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--budget", "0"}, "--budget takes whole minutes");
         assertOneLineError(new String[] {"ab", "HEAD", "HEAD", "--only", "nosuch"}, "--only nosuch matches no benchmark");
+        assertOneLineError(new String[] {"run", "--profile", "ci", "--budget", "5"},
+                "--budget and --target are for the quick and full profiles; ci keeps its fixed recipe");
+        assertOneLineError(new String[] {"run", "--budget", "0"}, "--budget takes whole minutes, 1 or more, not 0");
+        assertOneLineError(new String[] {"run", "--profile", "full", "--target", "0"},
+                "--target takes a whole percentage from 1 to 99, not 0");
+        assertOneLineError(new String[] {"run", "--target", "2.5"}, "--target");
+    }
+
+    @Test
+    void aRefusedRunWritesNoRunDirectory(@TempDir Path temp) {
+        Path runs = temp.resolve("runs");
+        assertOneLineError(new String[] {"run", "--output", runs.toString(), "--target", "100"},
+                "--target takes a whole percentage from 1 to 99, not 100");
+        assertThat(runs).doesNotExist();
     }
 
     @Test
@@ -50,7 +64,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandAnswersHelpWithItsOwnOptions() {
-        assertHelp("run", "--profile", "--store", "--output");
+        assertHelp("run", "--profile", "--store", "--output", "--budget", "--target");
         assertHelp("report", "--runs");
         assertHelp("compare", "--threshold", "--format");
         assertHelp("ab", "--pairs", "--max-pairs", "--budget", "--only", "--threshold", "--profile");

@@ -323,7 +323,7 @@ final class AbSession {
 
     private void writeManifest(AbSide side, Path run, Map<String, List<String>> parameters, List<String> jdks,
             boolean turns, Instant started, Instant finished) throws IOException {
-        Map<String, Object> jmh = RunCommand.jmhSettings(profile);
+        Map<String, Object> jmh = RunCommand.jmhSettings(profile, profile.precision);
         jmh.put("forks", pairs.each());
         jmh.put(ComparisonDesign.SESSION, directory.getFileName().toString());
         jmh.put(ComparisonDesign.IN_TURNS, turns);

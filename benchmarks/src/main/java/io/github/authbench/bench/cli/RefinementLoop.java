@@ -28,16 +28,20 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 final class RefinementLoop {
 
     private final Profile profile;
+    private final Profile.Precision precision;
     private final CommandLineOptions extra;
     private final Function<String, String> javaOfJdk;
     private final JmhOutput jmh;
 
     /**
+     * @param precision the run's target and budget: the profile's, or what the command line asked for
      * @param javaOfJdk the java executable of an entry's {@code jdk} parameter, in a run on several JDKs (null for the
      *     JDK running this command)
      */
-    RefinementLoop(Profile profile, CommandLineOptions extra, Function<String, String> javaOfJdk, JmhOutput jmh) {
+    RefinementLoop(Profile profile, Profile.Precision precision, CommandLineOptions extra,
+            Function<String, String> javaOfJdk, JmhOutput jmh) {
         this.profile = profile;
+        this.precision = precision;
         this.extra = extra;
         this.javaOfJdk = javaOfJdk;
         this.jmh = jmh;
@@ -50,7 +54,6 @@ final class RefinementLoop {
      *     the first new fork
      */
     void run(Path timedFile, Instant deadline, Duration firstPass) throws IOException, RunnerException {
-        Profile.Precision precision = profile.precision;
         JsonNode entries = RunDirectory.JSON.readTree(timedFile.toFile());
         Map<JsonNode, Integer> added = new IdentityHashMap<>();
         int forks = 0;

@@ -64,6 +64,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "stream JMH's own output (it always goes to jmh.log in the run directory)")
     boolean verbose;
 
+    @Option(names = "--budget", paramLabel = "MINUTES",
+            description = "quick and full: the whole run's time; refinement spends what the first pass and the shots "
+                    + "leave of it (default: quick 9.5, full 60)")
+    Integer budgetMinutes;
+
+    @Option(names = "--target", paramLabel = "PERCENT",
+            description = "quick and full: the 99.9%% error, in whole percent of the score, that refinement measures "
+                    + "each timed score towards (default: quick 10, full 5)")
+    Integer targetPercent;
+
     @Parameters(paramLabel = "JMH_ARGS", description = "more JMH options, after --, e.g. -- -prof gc")
     List<String> jmhArguments = new ArrayList<>();
 
@@ -71,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, RunnerException, CommandLineOptionException {
         Profile chosen = parse(Profile.class, profile, "--profile");
         StoreKind storeKind = parse(StoreKind.class, store, "--store");
+        Profile.Precision precision = precision(chosen);
         CommandLineOptions extra = new CommandLineOptions(jmhArguments.toArray(new String[0]));
         List<StoreKind> stores = chosen.stores(storeKind);
         Instant started = Instant.now();
@@ -78,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(run);
         Environment environment = EnvironmentProbe.capture();
         System.out.println("authbench run: profile " + name(chosen) + ", stores " + stores + ", into " + run);
+        if (precision.refines()) {
+            System.out.printf(Locale.ROOT, "  target: every timed score's 99.9%% error under %.0f%% of it, within %s "
+                    + "from now%n", 100 * precision.target(), StepClock.minutes(precision.budget()));
+        }
         System.out.println("  on " + environment.oneLine());
 
         List<String> javas = javas();
@@ -86,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("[1/4] exact pass: sizes, store calls, exposure windows");
             jmh.phase("exact pass", chosen.strategies().size() * chosen.matrix.algorithms().size() * stores.size());
             ExactCommand.write(chosen, stores, run, jmh::tick);
-            measure(chosen, stores, javas, extra, run, started, environment, jmh);
+            measure(chosen, precision, stores, javas, extra, run, started, environment, jmh);
         }
         RunDirectory written = RunDirectory.load(run);
         for (StoreKind shown : stores) {
@@ -101,9 +116,35 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The profile's precision target and budget, or those {@code --target} and {@code --budget} ask for: a user with a
+     * quieter machine, or more time, can ask full for more than an hour gives here (docs/measurements.md, "Full within
+     * the hour").
+     */
+    Profile.Precision precision(Profile chosen) {
+        Profile.Precision precision = chosen.precision;
+        if (budgetMinutes == null && targetPercent == null) {
+            return precision;
+        }
+        if (!precision.refines()) {
+            throw new UsageException("--budget and --target are for the quick and full profiles; " + name(chosen)
+                    + " keeps its fixed recipe");
+        }
+        if (budgetMinutes != null && budgetMinutes < 1) {
+            throw new UsageException("--budget takes whole minutes, 1 or more, not " + budgetMinutes);
+        }
+        if (targetPercent != null && (targetPercent < 1 || targetPercent > 99)) {
+            throw new UsageException("--target takes a whole percentage from 1 to 99, not " + targetPercent);
+        }
+        return new Profile.Precision(targetPercent == null ? precision.target() : targetPercent / 100.0,
+                budgetMinutes == null ? precision.budget() : Duration.ofMinutes(budgetMinutes),
+                precision.forksPerRound(), precision.maxRounds());
+    }
+
     /** The JMH phases of a run, then its {@code run.json}. */
-    private void measure(Profile chosen, List<StoreKind> stores, List<String> javas, CommandLineOptions extra,
-            Path run, Instant started, Environment environment, JmhOutput jmh) throws IOException, RunnerException {
+    private void measure(Profile chosen, Profile.Precision precision, List<StoreKind> stores, List<String> javas,
+            CommandLineOptions extra, Path run, Instant started, Environment environment, JmhOutput jmh)
+            throws IOException, RunnerException {
         Map<String, List<String>> parameters = parameters(chosen, stores);
         List<Invocation> timed = new ArrayList<>(RunPlan.timed(parameters, chosen.matrix));
         timed.addAll(RunPlan.libraryAxis(chosen.libraries, parameters));
@@ -125,15 +166,15 @@ final class RunCommand implements Callable<Integer> {
         jdks.addAll(shotParts.merge(severalJdks));
         timedParts.removeParts();
         shotParts.removeParts();
-        if (chosen.precision.refines()) {
-            Instant deadline = started.plus(chosen.precision.budget());
+        if (precision.refines()) {
+            Instant deadline = started.plus(precision.budget());
             System.out.printf(Locale.ROOT, "[3b] refinement: the timed scores over %.0f%% error, measured again until "
-                    + "%s%n", 100 * chosen.precision.target(), deadline);
+                    + "%s%n", 100 * precision.target(), deadline);
             Map<String, String> javaByJdk = new LinkedHashMap<>();
             for (int i = 0; i < timedJdks.size() && i < javas.size(); i++) {
                 javaByJdk.put(timedJdks.get(i).feature(), javas.get(i));
             }
-            new RefinementLoop(chosen, extra, javaByJdk::get, jmh).run(run.resolve(RunDirectory.TIMED), deadline,
+            new RefinementLoop(chosen, precision, extra, javaByJdk::get, jmh).run(run.resolve(RunDirectory.TIMED), deadline,
                     firstPass);
         }
         // what the run measured: the default library, then those of the library axis
@@ -144,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Instant finished = Instant.now();
-        Map<String, Object> jmhSettings = jmhSettings(chosen);
+        Map<String, Object> jmhSettings = jmhSettings(chosen, precision);
         RunDirectory.JSON.writeValue(run.resolve(RunDirectory.MANIFEST).toFile(), new RunManifest(
                 RunManifest.SCHEMA_VERSION, name(chosen),
                 stores.stream().map(StoreKind::name).toList(),
@@ -158,14 +199,14 @@ final class RunCommand implements Callable<Integer> {
         return invocations.stream().mapToInt(invocation -> invocation.perBenchmark().size()).sum();
     }
 
-    /** The JMH settings of a profile, as {@code run.json} records them. */
-    static Map<String, Object> jmhSettings(Profile profile) {
+    /** The JMH settings of a profile with this precision, as {@code run.json} records them. */
+    static Map<String, Object> jmhSettings(Profile profile, Profile.Precision precision) {
         Map<String, Object> jmhSettings = timing(profile.timing);
         jmhSettings.put("shots", timing(profile.shots));
-        if (profile.precision.refines()) {
-            jmhSettings.put("precisionTarget", profile.precision.target());
-            jmhSettings.put("budgetSeconds", profile.precision.budget().toSeconds());
-            jmhSettings.put("maxRefinementRounds", profile.precision.maxRounds());
+        if (precision.refines()) {
+            jmhSettings.put("precisionTarget", precision.target());
+            jmhSettings.put("budgetSeconds", precision.budget().toSeconds());
+            jmhSettings.put("maxRefinementRounds", precision.maxRounds());
         }
         return jmhSettings;
     }
