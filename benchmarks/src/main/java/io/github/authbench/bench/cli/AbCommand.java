@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -104,10 +103,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--only " + only + " matches no benchmark of the " + RunCommand.name(chosen)
                     + " profile (names look like 'AuthenticateBenchmark.authenticate session')");
         }
-        if (budgetMinutes < 1) {
-            throw new UsageException("--budget takes whole minutes, 1 or more, not " + budgetMinutes);
-        }
-        AbPairs abPairs = new AbPairs(pairs, maxPairs, started.plus(Duration.ofMinutes(budgetMinutes)), settings);
+        AbPairs abPairs = new AbPairs(pairs, maxPairs, started.plus(RunCommand.budget(budgetMinutes)), settings);
         AbSession interleaved = new AbSession(chosen, stores, plan, abPairs, session,
                 line -> System.out.println("  " + line));
         Path root = repositoryRoot();

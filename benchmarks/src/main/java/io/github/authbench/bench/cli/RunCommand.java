@@ -130,15 +130,20 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--budget and --target are for the quick and full profiles; " + name(chosen)
                     + " keeps its fixed recipe");
         }
-        if (budgetMinutes != null && budgetMinutes < 1) {
-            throw new UsageException("--budget takes whole minutes, 1 or more, not " + budgetMinutes);
-        }
+        Duration budget = budgetMinutes == null ? precision.budget() : budget(budgetMinutes);
         if (targetPercent != null && (targetPercent < 1 || targetPercent > 99)) {
             throw new UsageException("--target takes a whole percentage from 1 to 99, not " + targetPercent);
         }
-        return new Profile.Precision(targetPercent == null ? precision.target() : targetPercent / 100.0,
-                budgetMinutes == null ? precision.budget() : Duration.ofMinutes(budgetMinutes),
+        return new Profile.Precision(targetPercent == null ? precision.target() : targetPercent / 100.0, budget,
                 precision.forksPerRound(), precision.maxRounds());
+    }
+
+    /** {@code --budget}'s whole minutes, of {@code run} or {@code ab}; fewer than one is refused. */
+    static Duration budget(int minutes) {
+        if (minutes < 1) {
+            throw new UsageException("--budget takes whole minutes, 1 or more, not " + minutes);
+        }
+        return Duration.ofMinutes(minutes);
     }
 
     /** The JMH phases of a run, then its {@code run.json}. */
@@ -174,8 +179,8 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < timedJdks.size() && i < javas.size(); i++) {
                 javaByJdk.put(timedJdks.get(i).feature(), javas.get(i));
             }
-            new RefinementLoop(chosen, precision, extra, javaByJdk::get, jmh).run(run.resolve(RunDirectory.TIMED), deadline,
-                    firstPass);
+            new RefinementLoop(chosen, precision, extra, javaByJdk::get, jmh).run(run.resolve(RunDirectory.TIMED),
+                    deadline, firstPass);
         }
         // what the run measured: the default library, then those of the library axis
         parameters.put("codec", timed.stream().flatMap(invocation -> invocation.parameters().get("codec").stream())

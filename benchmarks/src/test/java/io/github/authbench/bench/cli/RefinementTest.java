@@ -24,7 +24,8 @@ import org.openjdk.jmh.util.ListStatistics;
  */
 class RefinementTest {
 
-    private static ObjectNode entry(String benchmark, String strategy, String mode, double[]... forks)
+    /** A JMH entry at HS256, its score and 99.9% error from every fork's iterations, as JMH computes them. */
+    static ObjectNode entry(String benchmark, String strategy, String mode, double[]... forks)
             throws IOException {
         ArrayNode raw = RunDirectory.JSON.createArrayNode();
         ListStatistics statistics = new ListStatistics();

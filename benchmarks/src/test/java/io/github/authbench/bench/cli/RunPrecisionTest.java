@@ -3,11 +3,9 @@ package io.github.authbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authbench.results.BenchmarkResult;
 import io.github.authbench.results.JmhJson;
 import io.github.authbench.results.RunDirectory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.util.ListStatistics;
 import picocli.CommandLine;
 
 /**
@@ -54,30 +51,15 @@ class RunPrecisionTest {
         assertThat(onlyBudget.budget()).isEqualTo(Duration.ofMinutes(20));
     }
 
-    /** A timed entry with these iterations, its score and 99.9% error as JMH computes them. */
-    private static ObjectNode entry(String strategy, double... iterations) throws IOException {
-        ListStatistics statistics = new ListStatistics(iterations);
-        ObjectNode entry = (ObjectNode) RunDirectory.JSON.readTree("{\"jmhVersion\":\"1.37\",\"benchmark\":"
-                + "\"io.github.authbench.bench.AuthenticateBenchmark.authenticate\",\"mode\":\"avgt\",\"threads\":1,"
-                + "\"forks\":1,\"params\":{\"strategy\":\"" + strategy + "\"},"
-                + "\"primaryMetric\":{\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{}}");
-        ObjectNode metric = (ObjectNode) entry.get("primaryMetric");
-        metric.put("score", statistics.getMean());
-        metric.put("scoreError", statistics.getMeanErrorAt(0.999));
-        ArrayNode fork = metric.putArray("rawData").addArray();
-        for (double iteration : iterations) {
-            fork.add(iteration);
-        }
-        return entry;
-    }
-
-    /** Refines a steady score (about 2% error) and a noisy one (about 16%) with this precision, until the deadline. */
+    /** Refines a steady score (about 2% error) and a noisy one (about 13%) with this precision, until the deadline. */
     private static List<BenchmarkResult> refined(Path directory, Profile.Precision precision, Instant deadline)
             throws Exception {
         Path timed = directory.resolve(RunDirectory.TIMED);
         ArrayNode entries = RunDirectory.JSON.createArrayNode();
-        entries.add(entry("session", 100, 101, 99, 100, 102, 98, 100, 101, 99, 100));
-        entries.add(entry("stateless-jwt", 100, 110, 90, 105, 95, 112, 88, 100, 108, 92));
+        entries.add(RefinementTest.entry("AuthenticateBenchmark.authenticate", "session", "avgt",
+                new double[] {100, 101, 99, 100, 102, 98, 100, 101, 99, 100}));
+        entries.add(RefinementTest.entry("AuthenticateBenchmark.authenticate", "stateless-jwt", "avgt",
+                new double[] {100, 110, 90, 105, 95, 112, 88, 100, 108, 92}));
         RunDirectory.JSON.writeValue(timed.toFile(), entries);
         try (JmhOutput jmh = JmhOutput.open(directory.resolve(RunCommand.JMH_LOG), false)) {
             new RefinementLoop(Profile.QUICK, precision, new CommandLineOptions(), java -> null, jmh)
