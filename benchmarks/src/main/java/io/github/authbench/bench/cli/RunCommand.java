@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "MINUTES",
             description = "quick and full: the whole run's time; refinement spends what the first pass and the shots "
-                    + "leave of it (default: quick 9.5, full 60)")
+                    + "leave of it (default: quick 9.5, full 59.5)")
     Integer budgetMinutes;
 
     @Option(names = "--target", paramLabel = "PERCENT",

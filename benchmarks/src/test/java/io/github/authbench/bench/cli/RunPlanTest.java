@@ -87,8 +87,8 @@ class RunPlanTest {
         List<Invocation> throughput = timed.stream().filter(i -> i.includes().stream()
                 .anyMatch(include -> include.contains("throughput"))).toList();
         assertThat(throughput).hasSize(2).allSatisfy(invocation -> {
+            // the 1-thread rate is authenticate's average time inverted: measured once, as authenticate
             assertThat(invocation.includes()).containsExactly(
-                    Invocation.pattern("AuthenticateBenchmark.throughput1Thread"),
                     Invocation.pattern("AuthenticateBenchmark.throughput2Threads"));
             assertThat(invocation.parameters().get("payload")).containsExactly("TYPICAL");
         });
