@@ -24,8 +24,14 @@ public final class Deployment implements AutoCloseable {
     /** Benchmark time is pinned here: tokens issued at this instant never expire during a run. */
     public static final Instant PINNED = Instant.parse("2026-01-01T00:00:00Z");
 
+    /**
+     * The library the fill's twin signs with: the quickest issuer measured here, which takes a second or two off each
+     * fork that fills a JWT strategy's store (docs/measurements.md). The store's content is the same on every library.
+     */
+    static final JwtLibrary FILL_LIBRARY = JwtLibrary.JAVA_JWT;
+
     /** Population users are numbered from here, apart from the users the benchmarks log in. */
-    private static final int POPULATION_USERS = 1_000_000;
+    static final int POPULATION_USERS = 1_000_000;
 
     private final String strategy;
     private final Clock clock;
@@ -77,9 +83,10 @@ public final class Deployment implements AutoCloseable {
 
     /**
      * Fills the shared store with other users' state, as a live system has: {@code logins} logins (for jwt-denylist,
-     * whose logins leave nothing, logged-out tokens). An HS256 twin issues them: what the store holds per login does not
-     * depend on the signing algorithm, and HS256 keeps the fill fast. Strategies without server state are left alone:
-     * their logins would leave the store as empty as it is (and cost each fork seconds of signing).
+     * whose logins leave nothing, logged-out tokens). A twin issues them at HS256 on {@link #FILL_LIBRARY}: what the
+     * store holds per login depends on neither the signing algorithm nor the JWT library, and those keep the fill fast.
+     * Strategies without server state are left alone: their logins would leave the store as empty as it is (and cost
+     * each fork seconds of signing).
      */
     public void populate(int logins, Payload payload) {
         if (StrategyKind.of(strategy).traits().keepsServerState()) {
@@ -96,8 +103,9 @@ public final class Deployment implements AutoCloseable {
         int firstUser = POPULATION_USERS + twinUsers;
         twinUsers += logins;
         ForkJoinPool fill = new ForkJoinPool(fillThreads);
-        try (AuthStrategy twin = Strategies.create(strategy,
-                StrategyConfig.builder().clock(clock).algorithm("HS256").store(storeA).build())) {
+        StrategyConfig twinConfig = StrategyConfig.builder().clock(clock).algorithm("HS256").library(FILL_LIBRARY)
+                .store(storeA).build();
+        try (AuthStrategy twin = Strategies.create(strategy, twinConfig)) {
             fill.submit(() -> IntStream.range(0, logins).parallel().forEach(i -> {
                 String access = twin.login(payload.principal(firstUser + i)).access();
                 if (logOutEach) {
