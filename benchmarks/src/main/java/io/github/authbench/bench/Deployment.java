@@ -25,8 +25,8 @@ public final class Deployment implements AutoCloseable {
     public static final Instant PINNED = Instant.parse("2026-01-01T00:00:00Z");
 
     /**
-     * The library the fill's twin signs with: the quickest issuer measured here, which takes a second or two off each
-     * fork that fills a JWT strategy's store (docs/measurements.md). The store's content is the same on every library.
+     * The library the fill's twin signs with: the quickest issuer measured here, which shortens each fork that fills a
+     * JWT strategy's store (docs/measurements.md). The store's content is the same on every library.
      */
     static final JwtLibrary FILL_LIBRARY = JwtLibrary.JAVA_JWT;
 

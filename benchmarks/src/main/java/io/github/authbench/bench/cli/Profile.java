@@ -54,8 +54,8 @@ public enum Profile {
      * on every JWT strategy's timed benchmarks (logout and revocation, whose cost is the store's, on the default
      * library), each combination measured once ({@link RunPlan}): like quick, it leaves out the 1-thread throughput,
      * which is authenticate's average time inverted. The quick profile's recipe, then the scores over a 5% error get
-     * more forks while the budget lasts: 59.5 minutes from the start of the run, so that a fresh clone's, build
-     * included, takes an hour.
+     * more forks while the budget lasts: 59.5 minutes from the start of the run, so that a fresh clone's run, build
+     * included, ends within the hour.
      */
     FULL(new Timing(1, 1, 500, 30, 100), new Timing(1, 1, 500, 3, 500),
             new Matrix(List.of("HS256", "RS256", "ES256", "EdDSA"), List.of(Payload.values()), 100_000,
